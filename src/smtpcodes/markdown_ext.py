@@ -1,0 +1,260 @@
+"""Python-Markdown extension: ``<smtp:553>`` becomes a chip in running text, a box on its own.
+
+Four small processors, registered in ``extendMarkdown``:
+
+* ``GatePreprocessor`` looks once per page for ``<smtp:`` and (un)registers the two inline
+  processors, so pages without shortcodes pay for nothing but that one scan;
+* ``EscapeInlineProcessor`` (185, after code spans at 190) turns ``\\<smtp:`` into a literal
+  ``<``, since Python-Markdown does not treat ``<`` as escapable;
+* ``ShortcodeInlineProcessor`` (95, before raw inline HTML at 90) renders a chip or an error;
+* ``BlockTreeprocessor`` (15, after inline processing, before attr_list, toc and MkDocs' link
+  rewriting) turns a chip that is alone in its paragraph into a box.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import xml.etree.ElementTree as etree
+from typing import Any, Callable, NamedTuple
+
+from markdown import Markdown
+from markdown.extensions import Extension
+from markdown.inlinepatterns import InlineProcessor
+from markdown.preprocessors import Preprocessor
+from markdown.treeprocessors import Treeprocessor
+from markdown.util import AtomicString
+
+from . import render
+from .catalogue import Catalogue, get_catalogue, languages
+from .errors import SMTPCodeError
+from .shortcode import MARKER, PATTERN, Shortcode, contradiction, parse, resolve
+
+log = logging.getLogger("smtpcodes")
+
+
+class Problem(NamedTuple):
+    """A shortcode that could not be explained, or explained with a warning."""
+
+    line: int | None
+    source: str
+    message: str
+
+    def __str__(self) -> str:
+        where = f"line {self.line}: " if self.line else ""
+        return f"{where}{self.message}"
+
+
+def _log_problem(problem: Problem) -> None:
+    log.warning("smtpcodes: %s", problem)
+
+
+class GatePreprocessor(Preprocessor):
+    """Registers the inline processors only for pages that hold a shortcode."""
+
+    def __init__(self, md: Markdown, ext: SMTPCodesExtension) -> None:
+        super().__init__(md)
+        self.ext = ext
+
+    def run(self, lines: list[str]) -> list[str]:
+        present = any(MARKER in line for line in lines)
+        self.ext.begin(lines if present else [])
+        registered = "smtpcodes" in self.md.inlinePatterns
+        if present and not registered:
+            self.md.inlinePatterns.register(EscapeInlineProcessor(self.md), "smtpcodes-escape", 185)
+            self.md.inlinePatterns.register(
+                ShortcodeInlineProcessor(self.md, self.ext), "smtpcodes", 95)
+        elif registered and not present:
+            self.md.inlinePatterns.deregister("smtpcodes")
+            self.md.inlinePatterns.deregister("smtpcodes-escape")
+        return lines
+
+
+class EscapeInlineProcessor(InlineProcessor):
+    r"""``\<smtp:553>`` stays the literal text ``<smtp:553>``."""
+
+    def __init__(self, md: Markdown) -> None:
+        super().__init__(r"\\<(?=smtp:)", md)
+
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[str, int, int]:  # type: ignore[override]
+        return AtomicString("<"), m.start(0), m.end(0)
+
+
+class ShortcodeInlineProcessor(InlineProcessor):
+    """Every shortcode in inline text becomes a chip, or a visible ``smtp-error``."""
+
+    def __init__(self, md: Markdown, ext: SMTPCodesExtension) -> None:
+        super().__init__(PATTERN.pattern, md)
+        self.ext = ext
+
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element, int, int]:  # type: ignore[override]
+        return self.ext.inline(m.group(0), m.group(1)), m.start(0), m.end(0)
+
+
+class BlockTreeprocessor(Treeprocessor):
+    """A paragraph holding nothing but a shortcode becomes the shortcode's box."""
+
+    def __init__(self, md: Markdown, ext: SMTPCodesExtension) -> None:
+        super().__init__(md)
+        self.ext = ext
+
+    def run(self, root: etree.Element) -> None:
+        if not self.ext.chips:
+            return
+        parents = {child: parent for parent in root.iter() for child in parent}
+        for chip, (shortcode, entries) in self.ext.chips.items():
+            parent = parents.get(chip)
+            if parent is None:
+                continue
+            if parent.tag == "p" and self._alone(parent, chip):
+                holder = parents.get(parent)
+                if holder is not None:
+                    self._replace(holder, parent, self.ext.box(shortcode, entries))
+            elif chip.tag == "a" and self._inside_link(chip, parents):
+                chip.tag = "span"
+                del chip.attrib["href"]
+
+    @staticmethod
+    def _alone(paragraph: etree.Element, chip: etree.Element) -> bool:
+        return (len(paragraph) == 1 and not (paragraph.text or "").strip()
+                and not (chip.tail or "").strip())
+
+    @staticmethod
+    def _inside_link(el: etree.Element, parents: dict[etree.Element, etree.Element]) -> bool:
+        node = parents.get(el)
+        while node is not None:
+            if node.tag == "a":
+                return True
+            node = parents.get(node)
+        return False
+
+    @staticmethod
+    def _replace(holder: etree.Element, old: etree.Element, new: etree.Element) -> None:
+        index = list(holder).index(old)
+        new.tail = old.tail
+        holder.remove(old)
+        holder.insert(index, new)
+
+
+class SMTPCodesExtension(Extension):
+    """``markdown.markdown(text, extensions=["smtpcodes"])``."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        self.config = {
+            "lang": ["en", "Language of the boxes: " + ", ".join(languages())],
+            "collapsible": [False, "Render boxes as <details> (true) or plain admonitions"],
+            "open": [False, "With collapsible: start expanded"],
+            "sections": [list(render.SECTIONS),
+                         "Sections to show, any of: " + ", ".join(render.SECTIONS)],
+            "link": ["", "Chip link target: a page ('codes.md') or a template ('/smtp/{code}/')"],
+            "catalogue": ["", "Path of your own catalogue file (TOML or YAML)"],
+            "anchors": [False, "Give each code's first box an id (smtp-553) to link to"],
+        }
+        super().__init__(**kwargs)
+        self.reporter: Callable[[Problem], None] = _log_problem
+        self.chips: dict[etree.Element, tuple[Shortcode, tuple[Any, ...]]] = {}
+        self.problems: list[Problem] = []
+        self._lines: list[str] = []
+        self._seen: dict[str, int] = {}
+        self._anchored: set[str] = set()
+        self._validate()
+
+    def _validate(self) -> None:
+        lang = self.getConfig("lang")
+        if lang not in languages():
+            raise ValueError(f"smtpcodes: option 'lang' is {lang!r}; available languages are "
+                             + ", ".join(languages()))
+        sections = self.getConfig("sections")
+        if isinstance(sections, str):
+            sections = [s.strip() for s in sections.split(",") if s.strip()]
+            self.setConfig("sections", sections)
+        unknown = [s for s in sections if s not in render.SECTIONS]
+        if unknown or not isinstance(sections, (list, tuple)):
+            raise ValueError(f"smtpcodes: option 'sections' has unknown section {unknown[0]!r}; "
+                             "choose from " + ", ".join(render.SECTIONS))
+
+    def extendMarkdown(self, md: Markdown) -> None:
+        md.registerExtension(self)
+        md.preprocessors.register(GatePreprocessor(md, self), "smtpcodes-gate", 25)
+        md.treeprocessors.register(BlockTreeprocessor(md, self), "smtpcodes-blocks", 15)
+
+    def reset(self) -> None:
+        self.chips = {}
+        self.problems = []
+        self._anchored = set()
+
+    # --- state of one conversion ----------------------------------------------------------
+
+    def begin(self, lines: list[str]) -> None:
+        self.reset()
+        self._lines = lines
+        self._seen = {}
+
+    @property
+    def catalogue(self) -> Catalogue:
+        return get_catalogue(self.getConfig("catalogue") or None)
+
+    def _line_of(self, source: str) -> int | None:
+        """The source line of the n-th occurrence of ``source`` (shortcodes come in order)."""
+        wanted = self._seen.get(source, 0)
+        self._seen[source] = wanted + 1
+        count = 0
+        for number, line in enumerate(self._lines, start=1):
+            start = line.find(source)
+            while start != -1:
+                if not line[:start].endswith("\\"):
+                    if count == wanted:
+                        return number
+                    count += 1
+                start = line.find(source, start + 1)
+        return None
+
+    def report(self, source: str, message: str) -> None:
+        problem = Problem(self._line_of(source), source, message)
+        self.problems.append(problem)
+        self.reporter(problem)
+
+    def inline(self, source: str, body: str) -> etree.Element:
+        """Render the chip for a shortcode, or an error element after reporting it."""
+        lang = self.getConfig("lang")
+        try:
+            catalogue = self.catalogue
+            shortcode = parse(body, catalogue)
+            entries = resolve(shortcode, catalogue, lang)
+        except SMTPCodeError as error:
+            self.report(source, str(error))
+            element = render.error(source, str(error))
+            element.text = AtomicString(source)
+            return element
+        if contradiction(shortcode, entries):
+            self.report(source, f"{source}: the enhanced code {entries[1].code} contradicts "
+                                f"the class of {entries[0].code}")
+        chip = render.chip(shortcode, entries, link=self.link)
+        chip.text = AtomicString(chip.text or "")
+        self.chips[chip] = (shortcode, entries)
+        return chip
+
+    def box(self, shortcode: Shortcode, entries: tuple[Any, ...]) -> etree.Element:
+        layout = render.card(shortcode, self.catalogue, self.getConfig("lang"),
+                             self.getConfig("sections"))
+        anchor_id = None
+        if self.getConfig("anchors") and shortcode.kind != "compare":
+            candidate = render.anchor(shortcode.label.replace(" ", "-"))
+            if candidate not in self._anchored:
+                self._anchored.add(candidate)
+                anchor_id = candidate
+        return render.box(layout, collapsible=bool(self.getConfig("collapsible")),
+                          open_=bool(self.getConfig("open")), link=self.link,
+                          anchor_id=anchor_id, catalogue=self.catalogue)
+
+    def link(self, code: str) -> str | None:
+        target = self.getConfig("link")
+        if not target:
+            return None
+        if "{" in target:
+            return str(target).format(code=code, anchor=render.anchor(code))
+        return f"{target}#{render.anchor(code)}"
+
+
+def makeExtension(**kwargs: Any) -> SMTPCodesExtension:
+    return SMTPCodesExtension(**kwargs)

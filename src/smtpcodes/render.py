@@ -1,0 +1,321 @@
+"""The one renderer: what a box, a chip or an error shows, and its HTML.
+
+``card()`` lays out a shortcode as format-neutral data (title, sections, table, links);
+``box()``, ``chip()`` and ``error()`` turn it into ElementTree elements, which Python-Markdown
+inserts as they are and Sphinx serialises with ``to_html()``; ``to_text()`` serves terminals
+and Sphinx's non-HTML builders. The HTML contract every front end shares: class ``smtp``,
+``data-smtp-code`` with the codes, one ``smtp-2xx`` … ``smtp-5xx`` class per reply class, and
+``smtp-error`` for what could not be explained.
+"""
+
+from __future__ import annotations
+
+import xml.etree.ElementTree as etree
+from typing import Callable, Iterable, NamedTuple, Sequence
+
+from .catalogue import Entry, Reference, labels
+from .compare import compare
+from .catalogue import Catalogue
+from .shortcode import Shortcode, contradiction, resolve
+
+#: Sections a box can show, in order; users pick a subset.
+SECTIONS = ("description", "when", "fix", "note", "related", "references")
+#: Admonition type per reply class: native colours under mkdocs-material and the default theme.
+ADMONITION = {2: "success", 3: "info", 4: "warning", 5: "danger"}
+
+Linker = Callable[[str], "str | None"]
+
+
+def anchor(code: str) -> str:
+    """The id of a code's box on a catalogue page: ``smtp-553``, ``smtp-5-1-1``."""
+    return "smtp-" + code.replace(".", "-")
+
+
+class Section(NamedTuple):
+    key: str
+    label: str
+    paragraphs: tuple[str, ...]
+
+
+class Card(NamedTuple):
+    """A box's content, independent of output format."""
+
+    shortcode: Shortcode
+    entries: tuple[Entry, ...]
+    lang: str
+    title: str
+    meta: tuple[str, ...]
+    sections: tuple[Section, ...]
+    related: tuple[str, ...]
+    references: tuple[Reference, ...]
+    table: tuple[tuple[str, ...], ...]  # comparison rows: label, then one cell per code
+    warnings: tuple[str, ...]
+
+    @property
+    def reply_classes(self) -> tuple[int, ...]:
+        return tuple(sorted({e.reply_class for e in self.entries}))
+
+    @property
+    def admonition(self) -> str:
+        if self.shortcode.kind == "compare":
+            return "note"
+        return ADMONITION[max(self.reply_classes)]
+
+
+def card(shortcode: Shortcode, catalogue: Catalogue, lang: str = "en",
+         sections: Sequence[str] = SECTIONS) -> Card:
+    """Lay out a shortcode; raises UnknownCodeError for codes nobody defines."""
+    entries = resolve(shortcode, catalogue, lang)
+    words = labels(lang)
+    names = words["sections"]
+    if shortcode.kind == "compare":
+        return _comparison_card(shortcode, entries, catalogue, lang, sections)
+    title = words["title"].format(code=shortcode.label) + " · " + " — ".join(
+        e.name for e in entries)
+    meta = _meta(entries[0], words)
+    if len(entries) == 2:
+        meta += (entries[1].status_class_name + " · " + entries[1].category_name,)
+    multi = len(entries) > 1
+    body = []
+    for key in ("description", "when", "fix", "note"):
+        if key not in sections:
+            continue
+        paragraphs = tuple((f"{e.code}: " if multi else "") + getattr(e, key)
+                           for e in entries if getattr(e, key))
+        if paragraphs:
+            body.append(Section(key, names[key], paragraphs))
+    warnings = ()
+    if contradiction(shortcode, entries):
+        basic, enhanced = entries
+        warnings = (words["mismatch"].format(
+            basic=basic.code, basic_class=basic.class_name, enhanced=enhanced.code,
+            enhanced_class=enhanced.reply_class),)
+    return Card(shortcode, entries, lang, title, meta, tuple(body),
+                _related(entries) if "related" in sections else (),
+                _references(entries) if "references" in sections else (), (), warnings)
+
+
+def _meta(entry: Entry, words: dict[str, object]) -> tuple[str, ...]:
+    meta = [entry.class_name]
+    if entry.kind == "enhanced":
+        meta.append(f"{entry.status_class_name} · {entry.category_name}")
+    else:
+        meta.append(entry.category_name)
+        commands = words["commands"]
+        assert isinstance(commands, dict)
+        if entry.commands:
+            meta.append(", ".join(commands.get(c, c) for c in entry.commands))
+    if entry.deprecated:
+        meta.append(str(words["deprecated"]))
+    sources = words["sources"]
+    assert isinstance(sources, dict)
+    if entry.source in sources:
+        meta.append(sources[entry.source])
+    return tuple(meta)
+
+
+def _comparison_card(shortcode: Shortcode, entries: tuple[Entry, ...], catalogue: Catalogue,
+                     lang: str, sections: Sequence[str]) -> Card:
+    words = labels(lang)
+    names = words["sections"]
+    result = compare(*shortcode.codes, lang=lang, catalogue=catalogue)
+    a, b = result.a, result.b
+    rows = [("", f"{a.code} · {a.name}", f"{b.code} · {b.name}"),
+            (names["class"], a.class_name, b.class_name)]
+    rows += [(names[key], getattr(a, key), getattr(b, key))
+             for key in ("description", "fix") if key in sections]
+    body = [Section("differences", names["differences"], tuple(result.differences)),
+            Section("which", names["which"], tuple(result.which))]
+    return Card(shortcode, entries, lang, words["compare_title"].format(a=a.code, b=b.code),
+                (), tuple(body), (),
+                _references(entries) if "references" in sections else (), tuple(rows), ())
+
+
+def _related(entries: Iterable[Entry]) -> tuple[str, ...]:
+    own = {e.code for e in entries}
+    seen: dict[str, None] = {}
+    for entry in entries:
+        seen.update((code, None) for code in entry.related if code not in own)
+    return tuple(seen)
+
+
+def _references(entries: Iterable[Entry]) -> tuple[Reference, ...]:
+    seen: dict[Reference, None] = {}
+    for entry in entries:
+        seen.update((ref, None) for ref in entry.references)
+    return tuple(seen)
+
+
+# --- HTML ---------------------------------------------------------------------------------------
+
+def _element(tag: str, attrib: dict[str, str] | None = None, text: str | None = None,
+             parent: etree.Element | None = None) -> etree.Element:
+    el = etree.Element(tag, attrib or {}) if parent is None else etree.SubElement(
+        parent, tag, attrib or {})
+    if text is not None:
+        el.text = text
+    return el
+
+
+def _classes(base: str, reply_classes: Iterable[int]) -> str:
+    return " ".join([base, *(f"smtp-{c}xx" for c in reply_classes)])
+
+
+def box(layout: Card, *, collapsible: bool = False, open_: bool = False,
+        link: Linker | None = None, anchor_id: str | None = None,
+        catalogue: Catalogue | None = None) -> etree.Element:
+    """The block box: a mkdocs-material admonition (or details) carrying the smtp contract."""
+    kind = "smtp-compare" if layout.shortcode.kind == "compare" else "smtp-box"
+    classes = _classes(f"smtp {kind}", layout.reply_classes)
+    attrib = {"data-smtp-code": " ".join(layout.shortcode.codes), "lang": layout.lang}
+    if anchor_id:
+        attrib["id"] = anchor_id
+    if collapsible:
+        root = _element("details", {"class": f"{layout.admonition} {classes}", **attrib})
+        if open_:
+            root.set("open", "open")
+        _element("summary", {"class": "smtp-title"}, layout.title, root)
+    else:
+        root = _element("div", {"class": f"admonition {layout.admonition} {classes}", **attrib})
+        _element("p", {"class": "admonition-title smtp-title"}, layout.title, root)
+    if layout.meta:
+        meta = _element("p", {"class": "smtp-meta"}, parent=root)
+        for i, item in enumerate(layout.meta):
+            _element("span", {"class": "smtp-class" if i == 0 else "smtp-tag"}, item, meta)
+            if i < len(layout.meta) - 1:
+                meta[-1].tail = " · "
+    for warning in layout.warnings:
+        _element("p", {"class": "smtp-warning"}, warning, root)
+    if layout.table:
+        _table(layout.table, layout.entries, root)
+    _sections(layout, root, link, catalogue)
+    return root
+
+
+def _table(rows: Sequence[Sequence[str]], entries: Sequence[Entry],
+           parent: etree.Element) -> None:
+    table = _element("table", {"class": "smtp-table"}, parent=parent)
+    head = _element("tr", parent=_element("thead", parent=table))
+    _element("th", text=rows[0][0], parent=head)
+    for entry, cell in zip(entries, rows[0][1:]):
+        _element("th", {"class": f"smtp-{entry.reply_class}xx"}, cell, head)
+    body = _element("tbody", parent=table)
+    for row in rows[1:]:
+        tr = _element("tr", parent=body)
+        _element("th", {"scope": "row"}, row[0], tr)
+        for cell in row[1:]:
+            _element("td", text=cell, parent=tr)
+
+
+def _sections(layout: Card, parent: etree.Element, link: Linker | None,
+              catalogue: Catalogue | None) -> None:
+    names = labels(layout.lang)["sections"]
+    dl = _element("dl", {"class": "smtp-sections"}, parent=parent)
+    for section in layout.sections:
+        _element("dt", {"class": f"smtp-{section.key}"}, section.label, dl)
+        dd = _element("dd", {"class": f"smtp-{section.key}"}, parent=dl)
+        if section.key in ("differences", "which"):
+            items = _element("ol" if section.key == "differences" else "ul", parent=dd)
+            for text in section.paragraphs:
+                _element("li", text=text, parent=items)
+        else:
+            for text in section.paragraphs:
+                _element("p", text=text, parent=dd)
+    if layout.related and catalogue is not None:
+        _element("dt", {"class": "smtp-related"}, names["related"], dl)
+        dd = _element("dd", {"class": "smtp-related"}, parent=dl)
+        for i, code in enumerate(layout.related):
+            try:
+                entry = catalogue.lookup(code, layout.lang)
+            except LookupError:
+                continue
+            dd.append(chip(Shortcode("single", (code,)), (entry,), link=link))
+            if i < len(layout.related) - 1:
+                dd[-1].tail = " "
+    if layout.references:
+        _element("dt", {"class": "smtp-references"}, names["references"], dl)
+        dd = _element("dd", {"class": "smtp-references"}, parent=dl)
+        _reference_links(layout.references, dd)
+    if not len(dl):
+        parent.remove(dl)
+
+
+def _reference_links(references: Sequence[Reference], parent: etree.Element) -> None:
+    groups: dict[str, list[Reference]] = {}
+    for ref in references:
+        groups.setdefault(ref.document, []).append(ref)
+    for n, (document, refs) in enumerate(groups.items()):
+        item = _element("span", {"class": "smtp-ref"}, parent=parent)
+        plain = [r for r in refs if not r.section]
+        head = plain[0] if plain else Reference(document)
+        _link(head.title if head.document != "IANA" else "IANA registry", head.url, item)
+        sections = [r for r in refs if r.section]
+        for i, ref in enumerate(sections):
+            item[-1].tail = " " if i == 0 else ", "
+            _link(f"§{ref.section}", ref.url, item)
+        if n < len(groups) - 1:
+            item.tail = " · "
+
+
+def _link(text: str, url: str, parent: etree.Element) -> None:
+    if url:
+        _element("a", {"href": url}, text, parent)
+    else:
+        _element("span", text=text, parent=parent)
+
+
+def chip(shortcode: Shortcode, entries: Sequence[Entry],
+         link: Linker | None = None) -> etree.Element:
+    """The inline chip: the code, its name as a tooltip, a link to its catalogue entry."""
+    names = " vs " if shortcode.kind == "compare" else " — "
+    title = names.join(e.name for e in entries)
+    title += " · " + " / ".join(dict.fromkeys(e.class_name for e in entries))
+    href = link(shortcode.codes[0]) if link and shortcode.kind != "compare" else None
+    attrib = {
+        "class": _classes("smtp smtp-chip", sorted({e.reply_class for e in entries})),
+        "data-smtp-code": " ".join(shortcode.codes), "title": title,
+    }
+    if href:
+        attrib["href"] = href
+    return _element("a" if href else "span", attrib, shortcode.label)
+
+
+def error(source: str, message: str) -> etree.Element:
+    """What stands in for a shortcode that could not be explained: visible, never raw HTML."""
+    return _element("span", {"class": "smtp-error", "title": message}, source)
+
+
+def to_html(element: etree.Element) -> str:
+    from markdown.serializers import to_html_string
+
+    return to_html_string(element)
+
+
+# --- plain text ---------------------------------------------------------------------------------
+
+def to_text(layout: Card, width: int = 88) -> str:
+    """A readable plain rendering for terminals and Sphinx's text, LaTeX and man builders."""
+    import textwrap
+
+    lines = [layout.title]
+    if layout.meta:
+        lines.append(" · ".join(layout.meta))
+    lines += [f"! {w}" for w in layout.warnings]
+    for row in layout.table[1:]:
+        lines.append("")
+        lines.append(row[0])
+        for entry, cell in zip(layout.entries, row[1:]):
+            lines += textwrap.wrap(f"{entry.code}: {cell}", width, initial_indent="  ",
+                                   subsequent_indent="    ")
+    names = labels(layout.lang)["sections"]
+    blocks = [(s.label, s.paragraphs) for s in layout.sections]
+    if layout.related:
+        blocks.append((names["related"], (", ".join(layout.related),)))
+    if layout.references:
+        blocks.append((names["references"], tuple(
+            f"{r.title} <{r.url}>" if r.url else r.title for r in layout.references)))
+    for label, paragraphs in blocks:
+        lines += ["", label]
+        for text in paragraphs:
+            lines += textwrap.wrap(text, width, initial_indent="  ", subsequent_indent="  ")
+    return "\n".join(lines)
