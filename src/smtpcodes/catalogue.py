@@ -379,14 +379,11 @@ class _CustomEntry:
         self.related = related
 
     def apply(self, fields: dict[str, Any], lang: str) -> dict[str, Any]:
-        own = self.texts.get(lang)
-        if own is None and fields["source"] == "custom":
-            own = self.texts.get(self.default_lang, {})
+        own = self.texts.get(lang, {})
         merged = dict(fields)
-        merged.update(own or {})
-        if fields["source"] == "custom":
-            for key in TEXT_FIELDS:
-                merged.setdefault(key, "")
+        if fields["source"] == "custom":  # a new code: the file's own language fills gaps
+            merged.update(self.texts.get(self.default_lang, {}))
+        merged.update(own)
         if self.references:
             merged["references"] = self.references + tuple(fields["references"])
         if self.related:

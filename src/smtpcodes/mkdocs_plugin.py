@@ -85,6 +85,12 @@ class SMTPCodesPlugin(BasePlugin[SMTPCodesConfig]):
             link = posixpath.relpath(target, here or ".")
         elif is_catalogue:
             link = posixpath.basename(str(target))
+        lang = page.meta.get("smtpcodes_lang", self.config.lang)
+        if lang not in languages():
+            log.warning(f"{page.file.src_uri}: smtpcodes_lang {lang!r} is not one of "
+                        f"{', '.join(languages())}; using {self.config.lang!r}")
+            lang = self.config.lang
+        self.extension.setConfig("lang", lang)
         self.extension.setConfig("link", link)
         self.extension.setConfig("anchors", is_catalogue)
         self.extension.setConfig("collapsible", is_catalogue or self.config.collapsible)

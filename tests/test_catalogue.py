@@ -1,0 +1,321 @@
+"""The catalogue as a library user meets it: lookup, errors, enum, compare, custom files."""
+
+from __future__ import annotations
+
+import csv
+import json
+import pickle
+from pathlib import Path
+
+import pytest
+
+import smtpcodes
+from smtpcodes import (
+    CatalogueFileError,
+    MalformedCodeError,
+    SMTPStatus,
+    UnknownCodeError,
+    UnknownLanguageError,
+    compare,
+    lookup,
+)
+from smtpcodes.catalogue import Catalogue, languages
+
+REFERENCE = Path(__file__).parent / "reference"
+LOCALES = Path(smtpcodes.__file__).parent / "locales"
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    with open(REFERENCE / name, encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+# --- coverage of the reference data -------------------------------------------------------------
+
+def test_every_basic_reply_row_is_in_the_catalogue() -> None:
+    rows = _rows("basic_replies.csv")
+    codes = {row["code"] for row in rows}
+    assert len(codes) == 44
+    for row in rows:
+        entry = lookup(row["code"])
+        assert entry.kind == "basic"
+        assert entry.reply_class == int(row["class"][0])
+        assert entry.category == int(row["category"][1])
+        documents = {ref.document for ref in entry.references}
+        for rfc in {part.split(" §")[0].split(" (")[0] for part in row["rfc_and_section"].split("; ")}:
+            if rfc.startswith("RFC"):
+                assert rfc in documents, (row["code"], rfc)
+
+
+def test_every_enhanced_registry_row_resolves_in_every_class() -> None:
+    rows = [r for r in _rows("iana_enhanced.csv") if r["table"] == "enumerated"]
+    assert len(rows) == 81
+    for row in rows:
+        for cls in "245":
+            code = cls + row["code"][1:]
+            entry = lookup(code)
+            assert entry.kind == "enhanced" and entry.reply_class == int(cls)
+            assert entry.name and entry.description and entry.when and entry.fix
+            assert any(ref.document == "IANA" for ref in entry.references)
+
+
+def test_registry_association_is_normalised_not_copied() -> None:
+    assert lookup("5.1.1").associated == ("451", "550")
+    assert lookup("2.3.6").associated == ("250", "251")  # "250 or 251"
+    assert lookup("4.7.24").associated == ("451", "550")  # "451/550"
+    assert lookup("5.7.17").associated == ()  # "5XX"
+    assert lookup("5.7.28").associated == ()  # "."
+
+
+def test_iana_only_basic_codes_are_marked() -> None:
+    for code in ("422", "430", "523", "524", "525", "533"):
+        entry = lookup(code)
+        assert entry.source == "iana-only"
+        assert entry.note, code
+    assert lookup("553").source == "standard"
+
+
+def test_subject_and_class_meanings() -> None:
+    entry = lookup("4.7.1")
+    assert entry.category == 7 and entry.category_name.startswith("Security")
+    assert entry.status_class_name.lower().startswith("persistent transient")
+    assert lookup("2.0.0").status_class_name == "Success"
+
+
+def test_disagreements_are_decided_in_the_entry() -> None:
+    assert "not allowed" in lookup("553").note
+    assert lookup("538").deprecated
+    assert "554" in lookup("5.6.9").associated and "550" in lookup("5.6.9").associated
+    assert lookup("5.6.10").deprecated
+
+
+def test_texts_are_specific_to_each_code() -> None:
+    for lang in languages():
+        for part, key in (("basic", None), ("enhanced", "codes")):
+            table = json.loads((LOCALES / lang / f"{part}.json").read_text(encoding="utf-8"))
+            table = table[key] if key else table
+            for field in ("description", "when"):
+                texts = [v[field] for v in table.values()]
+                assert len(set(texts)) == len(texts), (lang, part, field)
+
+
+# --- lookup -------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("form", ["553", 553, " 553 "])
+def test_lookup_accepts_every_form_of_a_basic_code(form: object) -> None:
+    entry = lookup(form)  # type: ignore[arg-type]
+    assert entry.code == "553"
+    assert entry.name == "Mailbox name invalid"
+    assert entry.class_name == "5xx Permanent Negative"
+    assert entry.constant == "MAILBOX_NAME_INVALID"
+    assert "5.1.3" in entry.related
+    assert any(ref.url.endswith("rfc5321#section-4.2.2") for ref in entry.references)
+
+
+def test_lookup_enhanced_code_and_leading_zeros() -> None:
+    assert lookup("5.1.1").name == "Bad destination mailbox address"
+    assert lookup("5.01.001").code == "5.1.1"
+    assert "550" in lookup("5.1.1").related
+
+
+def test_success_codes_need_no_fix() -> None:
+    assert lookup("250").fix.startswith("No fix needed")
+    assert lookup("2.1.5").fix.startswith("No fix needed")
+    assert lookup("2.1.1").fix  # unusual class still gets a text
+    assert "unusual" in lookup("2.1.1").note
+
+
+@pytest.mark.parametrize("code, near", [("559", "556"), ("5.1.99", "5.1.10"), ("2.9.1", None)])
+def test_unknown_code_is_a_lookup_error_naming_it(code: str, near: str | None) -> None:
+    with pytest.raises(UnknownCodeError) as info:
+        lookup(code)
+    assert isinstance(info.value, LookupError)
+    assert repr(code) in str(info.value)
+    if near:
+        assert f"did you mean {near}" in str(info.value)
+
+
+@pytest.mark.parametrize("code, near", [("abc", None), ("5.1", None), ("6.1.1", "5.1.1"),
+                                        ("5531", None), ("", None), (True, None)])
+def test_malformed_code_is_a_value_error_naming_it(code: object, near: str | None) -> None:
+    with pytest.raises(MalformedCodeError) as info:
+        lookup(code)  # type: ignore[arg-type]
+    assert isinstance(info.value, ValueError)
+    assert repr(code) in str(info.value)
+    if near:
+        assert f"did you mean {near}" in str(info.value)
+
+
+def test_errors_pickle() -> None:
+    for error in (UnknownCodeError("x"), MalformedCodeError("y"), CatalogueFileError("z")):
+        assert str(pickle.loads(pickle.dumps(error))) == str(error)
+
+
+# --- languages ----------------------------------------------------------------------------------
+
+def test_chinese_texts_and_labels() -> None:
+    entry = lookup("553", lang="zh")
+    assert entry.lang == "zh"
+    assert entry.name != lookup("553").name
+    assert entry.class_name.startswith("5xx")
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in entry.description)
+    labels = smtpcodes.catalogue.labels("zh")["sections"]
+    assert [labels[k] for k in ("description", "when", "fix", "differences", "which",
+                                "references")] == ["描述", "何时出现", "如何修复", "主要区别",
+                                                   "何时使用哪个", "了解更多"]
+
+
+def test_every_language_has_every_text() -> None:
+    for lang in languages():
+        for entry in Catalogue().entries(lang):
+            assert entry.name and entry.description and entry.when and entry.fix, entry
+
+
+def test_unknown_language() -> None:
+    with pytest.raises(UnknownLanguageError, match="'fr'"):
+        lookup("553", lang="fr")
+
+
+def test_third_language_is_a_data_only_change(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+                                              ) -> None:
+    from smtpcodes import catalogue as module
+
+    root = tmp_path / "locales"
+    for lang in ("en", "zh"):
+        (root / lang).mkdir(parents=True)
+        for part in ("labels", "basic", "enhanced"):
+            (root / lang / f"{part}.json").write_bytes((LOCALES / lang / f"{part}.json").read_bytes())
+    (root / "fr").mkdir()
+    (root / "fr" / "labels.json").write_text(json.dumps(
+        {"sections": {"description": "Description", "fix": "Comment corriger"}}), "utf-8")
+    (root / "fr" / "basic.json").write_text(json.dumps(
+        {"553": {"name": "Nom de boîte invalide"}}), "utf-8")
+    monkeypatch.setattr(module, "_LOCALES", root)
+    for cached in (module.languages, module._locale_part, module._merged_labels):
+        cached.cache_clear()
+    try:
+        entry = module.Catalogue().lookup("553", "fr")
+        assert entry.name == "Nom de boîte invalide"
+        assert entry.description == lookup("553").description  # English fills the gap
+        assert module.labels("fr")["sections"]["fix"] == "Comment corriger"
+        assert "fr" in module.languages()
+    finally:
+        for cached in (module.languages, module._locale_part, module._merged_labels):
+            cached.cache_clear()
+
+
+# --- SMTPStatus ---------------------------------------------------------------------------------
+
+def test_enum_has_one_member_per_basic_code() -> None:
+    basic = {row["code"] for row in _rows("basic_replies.csv")}
+    assert {str(m.value) for m in SMTPStatus} == basic
+    assert len(SMTPStatus) == len(basic)
+    for member in SMTPStatus:
+        assert member.name == lookup(member.value).constant
+        assert member.name.isupper()
+
+
+def test_enum_behaves_like_http_status() -> None:
+    assert SMTPStatus.MAILBOX_NAME_INVALID == 553
+    assert SMTPStatus(553) is SMTPStatus.MAILBOX_NAME_INVALID
+    assert SMTPStatus.MAILBOX_NAME_INVALID.phrase == "Mailbox name invalid"
+    assert SMTPStatus.OK.description == lookup(250).description
+    assert SMTPStatus.OK.is_success and SMTPStatus.START_MAIL_INPUT.is_intermediate
+    assert SMTPStatus.SERVICE_NOT_AVAILABLE.is_transient
+    assert SMTPStatus.TRANSACTION_FAILED.is_permanent
+
+
+# --- compare ------------------------------------------------------------------------------------
+
+def test_compare_235_and_553() -> None:
+    result = compare("235", "553")
+    assert (result.a.code, result.b.code) == ("235", "553")
+    assert result.classes == ("2xx Positive Completion", "5xx Permanent Negative")
+    assert not result.same_class
+    assert "2xx Positive Completion" in result.differences[0]
+    assert any(result.a.when in line for line in result.which)
+    assert any(result.b.when in line for line in result.which)
+    assert result.as_dict()["b"]["name"] == "Mailbox name invalid"
+
+
+def test_compare_same_class_and_mixed_kinds_in_chinese() -> None:
+    result = compare(550, "5.1.1", lang="zh")
+    assert result.same_class
+    assert any("增强状态码" in line for line in result.differences)
+
+
+def test_compare_unknown_code() -> None:
+    with pytest.raises(UnknownCodeError):
+        compare("235", "559")
+
+
+# --- custom catalogue files ---------------------------------------------------------------------
+
+GOOD_TOML = """
+lang = "en"
+
+[codes."559"]
+name = "Greylisted by ExampleMail"
+description = "ExampleMail defers first-time senders."
+fix = "Retry after five minutes."
+references = [{ title = "ExampleMail docs", url = "https://mail.example/559" }]
+related = ["451", "4.7.1"]
+
+[codes."559".zh]
+name = "ExampleMail 灰名单"
+
+[codes."553"]
+fix = "Our own fix text."
+"""
+
+
+def test_custom_toml_adds_and_overrides(tmp_path: Path) -> None:
+    path = tmp_path / "provider.toml"
+    path.write_text(GOOD_TOML, encoding="utf-8")
+    cat = Catalogue(path)
+    new = cat.lookup("559")
+    assert new.name == "Greylisted by ExampleMail" and new.source == "custom"
+    assert new.reply_class == 5 and new.class_name == "5xx Permanent Negative"
+    assert new.references[0].url == "https://mail.example/559"
+    assert new.related[:2] == ("451", "4.7.1")
+    assert cat.lookup("559", "zh").name == "ExampleMail 灰名单"
+    assert cat.lookup("559", "zh").description == "ExampleMail defers first-time senders."
+    assert cat.lookup("553").fix == "Our own fix text."
+    assert cat.lookup("553").source == "override"
+    assert cat.lookup("553", "zh").fix == lookup("553", "zh").fix
+    assert "559" in cat.codes(reply_class=5)
+    assert lookup("559", catalogue=path).name == new.name
+    with pytest.raises(UnknownCodeError):
+        lookup("559")  # the standard catalogue is untouched
+
+
+def test_custom_yaml(tmp_path: Path) -> None:
+    path = tmp_path / "provider.yaml"
+    path.write_text('codes:\n  "4.7.99":\n    name: Rate limited\n    description: Slow down.\n',
+                    encoding="utf-8")
+    assert lookup("4.7.99", catalogue=path).name == "Rate limited"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ('[codes."559"]\ndescription = "x"\n', "entry '559'.*needs 'name'"),
+    ('[codes."6.1.1"]\nname = "x"\n', "entry '6.1.1'.*not an enhanced status code"),
+    ('[codes."553"]\ncolour = "red"\n', "entry '553'.*unknown field 'colour'"),
+    ('[codes."553"]\nname = 5\n', "entry '553'.*'name' must be a string"),
+    ('[codes."553"]\nrelated = ["abc"]\n', "entry '553'.*in 'related'"),
+    ('colour = 1\n', "unknown top-level key 'colour'"),
+    ('[codes\n', "not valid TOML"),
+])
+def test_bad_custom_file_names_file_and_entry(tmp_path: Path, text: str, expected: str) -> None:
+    path = tmp_path / "bad.toml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(CatalogueFileError, match=expected) as info:
+        Catalogue(path)
+    assert str(path) in str(info.value)
+
+
+def test_missing_or_unsupported_custom_file(tmp_path: Path) -> None:
+    with pytest.raises(CatalogueFileError, match="cannot read"):
+        Catalogue(tmp_path / "nope.toml")
+    (tmp_path / "codes.json").write_text("{}")
+    with pytest.raises(CatalogueFileError, match=r"\.toml, \.yaml"):
+        Catalogue(tmp_path / "codes.json")
