@@ -359,6 +359,8 @@ def _nearest(code: str, catalogue: Catalogue) -> str | None:
 def _suggest_malformed(text: str, catalogue: Catalogue) -> str:
     import difflib
 
+    if text.count(".") == 1 and f"{text}.0" in catalogue.codes():  # 5.1 -> 5.1.0
+        return _hint(f"{text}.0", catalogue)
     close = difflib.get_close_matches(text, catalogue.codes(), n=1, cutoff=0.7)
     return _hint(close[0], catalogue) if close else ""
 

@@ -169,9 +169,10 @@ class SMTPCodesExtension(Extension):
             sections = [s.strip() for s in sections.split(",") if s.strip()]
             self.setConfig("sections", sections)
         unknown = [s for s in sections if s not in render.SECTIONS]
-        if unknown or not isinstance(sections, (list, tuple)):
+        if unknown:
             raise ValueError(f"smtpcodes: option 'sections' has unknown section {unknown[0]!r}; "
                              "choose from " + ", ".join(render.SECTIONS))
+        self.catalogue  # a bad catalogue file fails here, once, naming file and entry
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
