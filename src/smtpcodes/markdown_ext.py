@@ -7,8 +7,13 @@ Four small processors, registered in ``extendMarkdown``:
 * ``EscapeInlineProcessor`` (185, after code spans at 190) turns ``\\<smtp:`` into a literal
   ``<``, since Python-Markdown does not treat ``<`` as escapable;
 * ``ShortcodeInlineProcessor`` (95, before raw inline HTML at 90) renders a chip or an error;
+* ``UnclosedInlineProcessor`` (94) reports a ``<smtp:`` left without its ``>`` and keeps it as
+  text, so the raw-HTML pattern cannot swallow it together with a chip;
 * ``BlockTreeprocessor`` (15, after inline processing, before attr_list, toc and MkDocs' link
-  rewriting) turns a chip that is alone in its paragraph into a box.
+  rewriting) turns a chip that is alone in its paragraph into a box;
+* ``RawHtmlPostprocessor`` (35, before raw HTML is restored at 30) escapes shortcodes left in
+  raw HTML blocks, where nothing inline runs, and reports them instead of letting a browser
+  swallow them as unknown tags.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from typing import Any, Callable, NamedTuple
 from markdown import Markdown
 from markdown.extensions import Extension
 from markdown.inlinepatterns import InlineProcessor
+from markdown.postprocessors import Postprocessor
 from markdown.preprocessors import Preprocessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
@@ -31,6 +37,8 @@ from .errors import SMTPCodeError
 from .shortcode import MARKER, PATTERN, Shortcode, contradiction, parse, resolve
 
 log = logging.getLogger("smtpcodes")
+#: A shortcode, or what starts like one, inside raw HTML.
+_RAW_OPENER = re.compile(r"<smtp:[^<>\n]*>?")
 
 
 class Problem(NamedTuple):
@@ -64,9 +72,11 @@ class GatePreprocessor(Preprocessor):
             self.md.inlinePatterns.register(EscapeInlineProcessor(self.md), "smtpcodes-escape", 185)
             self.md.inlinePatterns.register(
                 ShortcodeInlineProcessor(self.md, self.ext), "smtpcodes", 95)
+            self.md.inlinePatterns.register(
+                UnclosedInlineProcessor(self.md, self.ext), "smtpcodes-unclosed", 94)
         elif registered and not present:
-            self.md.inlinePatterns.deregister("smtpcodes")
-            self.md.inlinePatterns.deregister("smtpcodes-escape")
+            for name in ("smtpcodes", "smtpcodes-escape", "smtpcodes-unclosed"):
+                self.md.inlinePatterns.deregister(name)
         return lines
 
 
@@ -89,6 +99,18 @@ class ShortcodeInlineProcessor(InlineProcessor):
 
     def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element, int, int]:  # type: ignore[override]
         return self.ext.inline(m.group(0), m.group(1)), m.start(0), m.end(0)
+
+
+class UnclosedInlineProcessor(InlineProcessor):
+    """``<smtp:553`` with no ``>``: a malformed shortcode, shown as the text it is."""
+
+    def __init__(self, md: Markdown, ext: SMTPCodesExtension) -> None:
+        super().__init__(r"<(smtp:[^<>\n]*)", md)
+        self.ext = ext
+
+    def handleMatch(self, m: re.Match[str], data: str) -> tuple[str, int, int]:  # type: ignore[override]
+        self.ext.report(m.group(0), f"unclosed shortcode {m.group(0)!r}: end it with '>'")
+        return AtomicString(m.group(0)), m.start(0), m.end(0)
 
 
 class BlockTreeprocessor(Treeprocessor):
@@ -136,6 +158,29 @@ class BlockTreeprocessor(Treeprocessor):
         holder.insert(index, new)
 
 
+class RawHtmlPostprocessor(Postprocessor):
+    """Shortcodes inside raw HTML blocks stay visible as text, with a warning."""
+
+    def __init__(self, md: Markdown, ext: SMTPCodesExtension) -> None:
+        super().__init__(md)
+        self.ext = ext
+
+    def run(self, text: str) -> str:
+        if not self.ext.active:
+            return text
+        blocks = self.md.htmlStash.rawHtmlBlocks
+        for index, block in enumerate(blocks):
+            if MARKER in block:
+                blocks[index] = _RAW_OPENER.sub(self._escape, block)
+        return text
+
+    def _escape(self, match: re.Match[str]) -> str:
+        source = match.group(0)
+        self.ext.report(source, f"{source} inside raw HTML is not expanded: put it outside the "
+                                "HTML block, or use md_in_html with markdown=\"1\"")
+        return source.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
 class SMTPCodesExtension(Extension):
     """``markdown.markdown(text, extensions=["smtpcodes"])``."""
 
@@ -178,6 +223,7 @@ class SMTPCodesExtension(Extension):
         md.registerExtension(self)
         md.preprocessors.register(GatePreprocessor(md, self), "smtpcodes-gate", 25)
         md.treeprocessors.register(BlockTreeprocessor(md, self), "smtpcodes-blocks", 15)
+        md.postprocessors.register(RawHtmlPostprocessor(md, self), "smtpcodes-raw-html", 35)
 
     def reset(self) -> None:
         self.chips = {}
@@ -185,6 +231,11 @@ class SMTPCodesExtension(Extension):
         self._anchored = set()
 
     # --- state of one conversion ----------------------------------------------------------
+
+    @property
+    def active(self) -> bool:
+        """Whether the page being converted holds any shortcode at all."""
+        return bool(self._lines)
 
     def begin(self, lines: list[str]) -> None:
         self.reset()
