@@ -50,15 +50,11 @@ logger = logging.getLogger(__name__)
 
 CSS_FILE = Path(__file__).parent / "data" / "smtpcodes.css"
 
-#: Where a shortcode is text, not markup: code, raw output, comments, signatures, links.
-_SKIP = (nodes.FixedTextElement, nodes.literal, nodes.raw, nodes.comment, nodes.math,
-         nodes.Invisible, nodes.reference, nodes.system_message, nodes.problematic,
-         addnodes.pending_xref, addnodes.literal_emphasis, addnodes.literal_strong,
-         addnodes.desc_signature)
-
 #: Autolink-shaped bodies: in MyST these arrive as references, so plain text of this shape
 #: was escaped (``\<smtp:553>``, ``&lt;smtp:553>``) and stays text.
 _AUTOLINK_BODY = re.compile(r"[^\x00-\x20<>]*")
+#: CommonMark code spans: a run of backticks closed by a run of the same length.
+_CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
 _WRAPPED = re.compile(r"<smtp:(.*)>", re.DOTALL)
 
 
@@ -70,6 +66,13 @@ class smtp_node(nodes.General, nodes.Element):
     ``open``, ``sections``. Its one child is the plain label, which is what tables of contents
     and page titles show, since they copy titles before any post-transform runs.
     """
+
+
+#: Where a shortcode is text, not markup: code, raw output, comments, signatures, links.
+_SKIP = (nodes.FixedTextElement, nodes.literal, nodes.raw, nodes.comment, nodes.math,
+         nodes.Invisible, nodes.reference, nodes.system_message, nodes.problematic,
+         addnodes.pending_xref, addnodes.literal_emphasis, addnodes.literal_strong,
+         addnodes.desc_signature, smtp_node)
 
 
 # --- configuration ------------------------------------------------------------------------------
@@ -250,13 +253,14 @@ class ShortcodeTransform(SphinxTransform):
 
     def apply(self, **kwargs: Any) -> None:
         rst = self._is_rst()
+        escaped = set() if rst else self._myst_escapes()
         made: list[smtp_node] = []
         for ref in list(self.document.findall(nodes.reference)):
             if self._is_autolink(ref) and not self._skipped(ref.parent):
                 made.append(self._replace_autolink(ref))
         for text in list(self.document.findall(nodes.Text)):
             if MARKER in text and not self._skipped(text.parent):
-                made += self._replace_text(text, rst)
+                made += self._replace_text(text, rst, escaped)
         for node in made:
             if "error" not in node and self._alone(node):
                 self._make_block(node)
@@ -274,22 +278,55 @@ class ShortcodeTransform(SphinxTransform):
         return uri.startswith("smtp:") and ref.astext().startswith("smtp:") and not ref.get("name")
 
     @staticmethod
-    def _skipped(node: nodes.Node | None) -> bool:
+    def _skipped(node: nodes.Node | None, skip: tuple[type, ...] | None = None) -> bool:
         while node is not None:
-            if isinstance(node, _SKIP):
+            if isinstance(node, skip or _SKIP):
                 return True
             node = node.parent
         return False
 
+    def _myst_escapes(self) -> set[tuple[int, int]]:
+        """(Text node id, offset) of MyST shortcodes written ``\\<smtp:550 5.1.1>`` or
+        ``&lt;smtp:…>``: markdown-it drops the escape, but paragraphs and titles keep their
+        raw inline source. The n-th occurrence in the text is the n-th in the source (code
+        spans removed); when the counts disagree nothing is treated as escaped."""
+        found: set[tuple[int, int]] = set()
+        for holder in self.document.findall(
+                lambda n: isinstance(n, (nodes.paragraph, nodes.title, nodes.rubric))):
+            raw = holder.rawsource
+            if not raw or "smtp:" not in raw:
+                continue
+            seen: dict[str, list[tuple[int, int]]] = {}
+            for text in holder.findall(nodes.Text):
+                if MARKER not in text or self._skipped(text.parent, (nodes.FixedTextElement,
+                                                                    nodes.literal, nodes.math)):
+                    continue
+                for match in PATTERN.finditer(text):
+                    if not _AUTOLINK_BODY.fullmatch(match.group(1)):
+                        seen.setdefault(match.group(0), []).append((id(text), match.start()))
+            if not seen:
+                continue
+            plain = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), raw)
+            for source, places in seen.items():
+                body = re.escape(source[1:])
+                flags = [len(m.group(1)) % 2 == 1 or m.group(2) != "<" for m in re.finditer(
+                    r"(\\*)(<|&lt;|&#0*60;|&#[xX]0*3[cC];)" + body, plain)]
+                if len(flags) == len(places):
+                    found.update(place for place, flag in zip(places, flags) if flag)
+        return found
+
     def _replace_autolink(self, ref: nodes.reference) -> smtp_node:
         text = ref.astext()
         where = nodes.inline()
-        where.source, where.line = get_source_line(ref)
+        first = next(iter(ref.findall(nodes.Text)), None)
+        where.source, where.line = (self._location(first, "") if first is not None
+                                    else get_source_line(ref))
         node = make_node(self.env, f"<{text}>", text[len("smtp:"):], block=False, location=where)
         ref.replace_self(node)
         return node
 
-    def _replace_text(self, text: nodes.Text, rst: bool) -> list[smtp_node]:
+    def _replace_text(self, text: nodes.Text, rst: bool,
+                      escaped: set[tuple[int, int]]) -> list[smtp_node]:
         data = str(text)  # keeps rst's NUL escape markers, which astext() would drop
         pieces: list[nodes.Node] = []
         made: list[smtp_node] = []
@@ -298,7 +335,7 @@ class ShortcodeTransform(SphinxTransform):
             start, body = match.start(), match.group(1)
             if rst and start and data[start - 1] == "\x00":
                 continue  # \<smtp:553> in rst
-            if not rst and _AUTOLINK_BODY.fullmatch(body):
+            if not rst and (_AUTOLINK_BODY.fullmatch(body) or (id(text), start) in escaped):
                 continue  # \<smtp:553> or &lt;smtp:553> in MyST: a real one is an autolink
             if start > last:
                 pieces.append(nodes.Text(data[last:start]))
@@ -321,7 +358,7 @@ class ShortcodeTransform(SphinxTransform):
     def _location(text: nodes.Text, before: str) -> tuple[str | None, int | None]:
         """Source and line of a match: the block's first line plus the newlines before it."""
         holder: nodes.Node | None = text.parent
-        while holder is not None and holder.line is None:
+        while holder is not None and (holder.line is None or isinstance(holder, nodes.Inline)):
             holder = holder.parent
         if holder is None:
             return get_source_line(text.parent)
@@ -397,13 +434,16 @@ def _plain(node: smtp_node, config: Config) -> nodes.Element:
                             classes=["smtp", "smtp-chip", *classes, *node["classes"]],
                             ids=node["ids"])
     layout = render.card(shortcode, _catalogue(config), node["lang"], node["sections"])
-    box = nodes.admonition("", nodes.title("", layout.title),
+    # The body sits in a container: the text writer runs an admonition's own paragraphs
+    # together, which suits a one-line note but not a box.
+    body = nodes.container()
+    box = nodes.admonition("", nodes.title("", layout.title), body,
                            classes=["smtp", "smtp-box", layout.admonition, *classes,
                                     *node["classes"]], ids=node["ids"])
     if layout.meta:
-        box += nodes.paragraph("", "", nodes.emphasis("", " · ".join(layout.meta)))
+        body += nodes.paragraph("", "", nodes.emphasis("", " · ".join(layout.meta)))
     for warning in layout.warnings:
-        box += nodes.paragraph("", "", nodes.strong("", warning))
+        body += nodes.paragraph("", "", nodes.strong("", warning))
     items = nodes.definition_list()
     for row in layout.table[1:]:
         items += _item(row[0], [nodes.paragraph("", f"{e.code}: {cell}")
@@ -432,7 +472,7 @@ def _plain(node: smtp_node, config: Config) -> nodes.Element:
                      else nodes.Text(ref.title))
         items += _item(names["references"], [refs])
     if len(items):
-        box += items
+        body += items
     return box
 
 
