@@ -99,6 +99,12 @@ def test_catalogue_page_is_generated_with_anchors_and_chips_link_to_it(tmp_path:
     guide = parse((project / "site" / "guide" / "errors" / "index.html").read_text("utf-8"))
     chip = find_class(guide, "smtp-chip")[0]
     assert chip.get("href") == "../../reference/codes/#smtp-550"
+    home = parse((project / "site" / "index.html").read_text("utf-8"))
+    box = [b for b in find_class(home, "smtp-box") if b.get("data-smtp-code") == "553"][0]
+    related = [c.get("href") for c in find_class(box, "smtp-chip")]
+    assert "reference/codes/#smtp-5-1-3" in related
+    box = [b for b in find_class(codes, "smtp-box") if b.get("id") == "smtp-553"][0]
+    assert "./#smtp-5-1-3" in [c.get("href") for c in find_class(box, "smtp-chip")]
 
 
 def test_options_language_collapsible_sections_and_page_language(tmp_path: Path) -> None:

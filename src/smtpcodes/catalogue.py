@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import sys
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, Union
@@ -507,9 +508,9 @@ def _read_custom_file(path: str) -> dict[str, Any]:
 
 
 def _parse_toml(raw: bytes, path: str) -> Any:
-    try:
+    if sys.version_info >= (3, 11):
         import tomllib
-    except ModuleNotFoundError:  # Python 3.10
+    else:
         import tomli as tomllib
     try:
         return tomllib.loads(raw.decode("utf-8"))

@@ -1,17 +1,1181 @@
-"""flake8 plugin (placeholder while it is being written)."""
+"""flake8 plugin ``SMT``: hard-coded SMTP reply codes, reply strings and enhanced status codes.
+
+A literal ``553`` or ``"550 5.1.1 User unknown"`` says nothing to the next reader and hides
+real bugs (a 5xx reply carrying a 4.x.x enhanced code, a code no standard defines). The plugin
+names the meaning from the catalogue and the fix (``SMTPStatus.MAILBOX_NAME_INVALID``).
+
+Precision comes first: a number is only an SMTP code when the expression around it says so
+(compared with ``e.smtp_code``, passed to ``SMTPSenderRefused``, returned from an aiosmtpd
+``handle_RCPT`` hook) or when the scope around it is SMTP code and the expression is a code
+comparison. The scope decision is made per function and per class, from imports, names, calls,
+handler method names and class bases, so one module may hold an HTTP status line and an SMTP
+reply. The rules are written down in ``docs/flake8.md``.
+
+Cost matters because flake8 runs every installed plugin on every file: one iterative pass over
+the tree, Names and Constants handled inline, roles computed only where a literal sits, and
+every catalogue text looked up once per process.
+"""
 
 from __future__ import annotations
 
+import argparse
 import ast
-from typing import Iterator
+import re
+from operator import attrgetter
+from typing import (
+    TYPE_CHECKING, Any, Callable, ClassVar, Iterable, Iterator, Optional, Sequence, Tuple,
+)
 
+from . import __version__
+
+if TYPE_CHECKING:
+    from .catalogue import Catalogue
+
+Finding = Tuple[int, int, str, type]
+
+#: Every finding code and its message template: the one place a message is worded.
+MESSAGES: dict[str, str] = {
+    "SMT100": "SMT100 hard-coded SMTP reply code {code} ({about}): use {fix}",
+    "SMT101": "SMT101 hard-coded SMTP reply string {code} ({about}): build it from {fix}",
+    "SMT102": "SMT102 hard-coded enhanced status code {code} ({about}): use {fix}",
+    "SMT200": (
+        "SMT200 SMTP reply {code} contradicts itself: {basic} is {basic_class} but {enhanced} "
+        "is {enhanced_class}; make the two classes agree"
+    ),
+    "SMT201": "SMT201 {error} (define codes of your own with --smtp-catalogue)",
+    "SMT900": "SMT900 smtpcodes could not check this file ({error}); please report it",
+}
+
+# --- roles: what the expression around a literal says about it ---------------------------------
+DEF = -2  # a constant definition (module or class level, UPPER_CASE name): the cure
+NEG = -1  # a port, size, timeout, HTTP status, version...: never an SMTP code
+NONE = 0  # nothing known: ints are never flagged, strings only by their own shape
+UNKNOWN = 1  # compared with an unrecognised name: flagged in SMTP scopes if the code exists
+AMBIG = 2  # compared with ``code``/``status``/``resp``: flagged in SMTP scopes
+STRONG = 3  # passed to SMTPSenderRefused, compared with e.smtp_code, returned by handle_RCPT
+
+# --- scope kinds --------------------------------------------------------------------------------
+NEUTRAL, SMTP, HTTP = 0, 1, 2
+
+#: Modules whose import makes a scope SMTP code (``--smtp-modules`` adds to these).
+SMTP_MODULES = frozenset({
+    "smtplib", "smtpd", "aiosmtplib", "aiosmtpd", "twisted.mail", "slimta", "salmon",
+    "lmtpd", "smtpdfix", "pytest_smtpd", "mailman.mta", "exim", "postfix",
+})
+#: Modules whose import makes a scope HTTP code.
+HTTP_MODULES = frozenset({
+    "http", "urllib", "urllib3", "requests", "httpx", "aiohttp", "flask", "django", "fastapi",
+    "starlette", "werkzeug", "tornado", "falcon", "bottle", "pyramid", "sanic", "wsgiref",
+    "httplib2", "responses", "respx", "quart", "litestar", "webob", "cherrypy", "twisted.web",
+    "uvicorn", "gunicorn", "rest_framework", "grequests", "treq",
+})
+_IMPORT_WEIGHT = 3
+_HANDLER_WEIGHT = 3
+
+#: Method names of SMTP servers and handlers whose return value is a reply.
+_SMTP_HANDLER_RE = re.compile(
+    r"(?:handle|smtp)_[A-Z]{4,8}|do_(?:HELO|EHLO|MAIL|RCPT|DATA|RSET|QUIT|VRFY|EXPN|NOOP|HELP|"
+    r"AUTH|STARTTLS|BDAT|ETRN|UNKNOWN)|ext_[A-Z]+|validateTo|validateFrom|process_message|"
+    r"handle_exception|smtp_reply|state_[A-Z]+"
+)
+_HTTP_HANDLER_RE = re.compile(r"do_(?:GET|POST|PUT|DELETE|HEAD|OPTIONS|PATCH|TRACE|CONNECT)")
+
+# Identifiers (names, attributes, parameters, function and class names) as scope signals.
+_SMTP_IDENTS = frozenset({
+    "sendmail", "ehlo", "helo", "starttls", "rcpt", "rcpt_tos", "rcpttos", "mailfrom",
+    "mail_from", "envelope", "docmd", "getreply", "sendCode", "ehlo_or_helo_if_needed",
+    "rcpt_options", "sendLine",
+})
+_HTTP_IDENTS = frozenset({
+    "requests", "status_code", "start_response", "send_response", "send_error", "environ",
+    "jsonify", "abort", "route", "HttpResponse", "JsonResponse", "JSONResponse", "Response",
+    "Request", "request", "flask", "django", "fastapi", "starlette", "aiohttp", "werkzeug",
+    "tornado", "HTTPStatus", "HTTPException", "status_int", "reason_phrase", "get_json",
+    "make_response", "HTTPFound", "HTTPNotFound", "raise_for_status",
+})
+
+# Words of names, split at underscores and camelCase: what a name compared with a literal means.
+_NEG_WORDS = frozenset({
+    "port", "ports", "timeout", "timeouts", "size", "sizes", "len", "length", "width", "height",
+    "limit", "limits", "max", "min", "maxlen", "maxsize", "count", "counts", "total", "num",
+    "number", "version", "versions", "ver", "http", "https", "url", "urls", "uri", "wsgi", "html",
+    "retries", "retry", "attempts", "attempt", "tries", "delay", "ttl", "bytes", "line", "lines",
+    "lineno", "offset", "depth", "year", "month", "day", "hour", "ms", "msec", "sec", "secs",
+    "seconds", "minutes", "interval", "chunk", "buffer", "bufsize", "pid", "uid", "gid", "mode",
+    "perm", "perms", "errno", "exit", "returncode", "signal", "index", "idx", "i", "j", "k", "n",
+    "x", "y", "z", "level", "priority", "section", "sections", "rfc", "chapter", "page", "pages",
+    "id", "ip", "ipv", "addr", "host", "score", "weight", "percent", "pct", "rate", "ratio",
+    "cache", "memory", "mem", "kb", "mb", "gb", "threshold", "capacity", "batch", "workers",
+    "threads", "pool", "backlog", "queue", "steps", "step", "epoch", "epochs", "seed", "duration",
+    "elapsed", "latency", "dpi", "quality", "color", "font", "rows", "cols", "columns", "bits",
+    "sleep", "range", "socket", "connect", "bind", "listen", "recv", "read", "seek", "truncate",
+    "round", "randint", "randrange", "chr", "ord", "zfill", "ljust", "rjust", "center", "pos",
+    "position", "width", "col", "column", "port_number", "backoff", "wait", "deadline", "days",
+    "hours", "weeks", "quota", "capacity", "recipients_max", "kib", "mib", "megabytes", "age",
+    "expires", "expiry", "lifetime", "iterations", "rounds", "salt", "key", "keys", "random",
+    "sample", "shape", "dim", "dims", "frame", "frames", "fps", "channel", "channels", "volume",
+    "pixels", "px", "degrees", "angle", "price", "amount", "balance", "cents", "qty", "quantity",
+})
+_STRONG_WORDS = frozenset({
+    "smtp", "esmtp", "lmtp", "reply", "replies", "rcpt", "ehlo", "helo", "docmd", "getreply",
+    "sendmail", "starttls", "smtpd", "smtplib",
+})
+
+#: The whole-file skip: a file whose lower-cased text holds none of these words, no handler
+#: ``def`` and no string starting with a code cannot produce a finding under the rules above
+#: (every SMTP signal, STRONG word and reply sender contains one of them). Keep them in step.
+_TRIGGER_WORDS = (
+    "smtp", "lmtp", "rcpt", "ehlo", "helo", "reply", "replies", "sendmail", "starttls", "docmd",
+    "envelope", "sendcode", "sendline", "mail_from", "mailfrom",
+)
+_TRIGGER_DEF_RE = re.compile(
+    r"def (?:handle_|do_|ext_|state_|validateto|validatefrom|process_message)")
+_TRIGGER_STRING_RE = re.compile(
+    r"[\"'][2-5][0-5][0-9](?:[ \-\"'\\\r\n]|$)|[\"'][245]\.[0-9]{1,3}\.[0-9]{1,3}", re.M)
+_AMBIG_WORDS = frozenset({
+    "code", "codes", "status", "rc", "errcode", "resp", "response", "responses", "result",
+    "results", "res", "ret", "err", "error", "errors", "rv", "answer", "refused", "rejected",
+    "reject", "accepted", "expected", "actual", "got", "want", "c", "outcome", "verdict",
+})
+_HTTP_WORDS = frozenset({"http", "https", "url", "urls", "uri", "wsgi", "html", "web"})
+_NEG_NAMES = frozenset({
+    "status_code", "statuscode", "http_status", "httpstatus", "returncode", "exitcode",
+    "exit_code", "exit_status", "errno", "status_int", "http_code", "response_status",
+})
+
+#: Callees whose positional ints are not reply codes although their names say SMTP.
+_SMTP_NONCODE_CALLEES = frozenset({
+    "SMTP", "SMTP_SSL", "LMTP", "SMTPServer", "SMTPChannel", "Controller", "UnthreadedController",
+    "InetServerController", "UnixSocketController", "SMTPFactory", "ESMTPFactory",
+    "SMTPSenderFactory", "ESMTPSenderFactory", "SMTPHandler", "DebuggingServer", "PureProxy",
+    "SMTPStatus", "SMTPClient", "ESMTPClient", "sendmail", "send", "connect", "login",
+    "set_debuglevel", "starttls",
+})
+#: Last words of SMTP callee names that take a reply code (SMTPSenderRefused, SMTPResponse...).
+_SMTP_CODE_CALLEE_WORDS = frozenset({
+    "error", "exception", "refused", "response", "reply", "code", "failure", "rcpt", "sender",
+    "recipient", "rejected", "status",
+})
+#: Callees that send a reply line: strings passed to them are replies.
+_REPLY_SENDERS = frozenset({
+    "push", "sendLine", "sendCode", "reply", "send_reply", "smtp_reply", "_reply", "respond",
+    "send_line", "writeline", "_push", "send_response_line",
+})
+_REPLY_CODE_SENDERS = frozenset({"sendCode", "reply", "send_reply", "smtp_reply", "_reply"})
+_LOG_CALLEES = frozenset({
+    "print", "debug", "info", "warning", "warn", "error", "exception", "critical", "log", "msg",
+    "echo", "secho", "pprint", "format", "_", "gettext", "ngettext",
+})
+_HTTP_CALLEES = frozenset({
+    "abort", "set_status", "send_response", "send_error", "start_response", "HTTPException",
+    "HTTPError", "HttpResponse", "JsonResponse", "JSONResponse", "Response", "make_response",
+    "jsonify", "redirect", "HTTPStatus", "status", "PlainTextResponse", "HTMLResponse",
+    "StreamingResponse", "RedirectResponse", "web.Response", "json_response", "HttpResponseBase",
+    "HTTPServiceUnavailable", "HTTPFound", "raise_for_status",
+})
+_UNWRAP_CALLS = frozenset({"int", "str", "bytes", "getattr", "bool", "repr", "decode", "strip"})
+_COMPARE_METHODS = frozenset({"startswith", "endswith", "__eq__", "count", "find", "index"})
+
+_WORD_RE = re.compile(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|[0-9]+")
+_REPLY_RE = re.compile(r"([2-5][0-5][0-9])(?=[ \-\r\n]|$)[ -]?")
+_ENH_RE = re.compile(r"([245])\.([0-9]{1,3})\.([0-9]{1,3})(?=\s|$)")
+_HOST_RE = re.compile(r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+(?:\s|$)")
+_DIGIT_WORD_RE = re.compile(r"[0-9]+[A-Z]")
+_FIRST = frozenset({"2", "3", "4", "5", b"2", b"3", b"4", b"5"})
+_LITERALISH = frozenset({ast.Constant, ast.Tuple, ast.List, ast.Set, ast.JoinedStr, ast.Dict})
+_CONTAINERS = (ast.Tuple, ast.List, ast.Set)
+
+# String shapes: what follows the code inside a reply string.
+S_ENH, S_REPLY, S_BARE, S_PROSE, S_ENH_ONLY, S_ENH_TEXT = range(6)
+
+
+# --- word and identifier tables (cached per process: identifiers repeat a lot) -----------------
+
+_IDENT_CACHE: dict[str, int] = {}
+_WORD_CACHE: dict[str, int] = {}
+
+
+def _ident_signal(name: str) -> int:
+    """SMTP (1), HTTP (2) or nothing (0) for an identifier seen anywhere in a scope."""
+    low = name.lower()
+    if "smtp" in low or "lmtp" in low or name in _SMTP_IDENTS:
+        kind = SMTP
+    elif "http" in low or "wsgi" in low or name in _HTTP_IDENTS:
+        kind = HTTP
+    else:
+        kind = NEUTRAL
+    _IDENT_CACHE[name] = kind
+    return kind
+
+
+def _word_role(name: str) -> int:
+    """What a name says about a number compared with or assigned to it."""
+    role = _WORD_CACHE.get(name)
+    if role is not None:
+        return role
+    low = name.lower()
+    words = {w.lower() for w in _WORD_RE.findall(name)}
+    if low in _NEG_NAMES or ({"status", "code"} <= words and "smtp" not in words):
+        role = NEG
+    elif words & _NEG_WORDS or words & _HTTP_WORDS:
+        role = NEG
+    elif words & _STRONG_WORDS or "smtp" in low:
+        role = STRONG
+    elif words & _AMBIG_WORDS:
+        role = AMBIG
+    else:
+        role = UNKNOWN
+    _WORD_CACHE[name] = role
+    return role
+
+
+def _chain(node: ast.AST) -> tuple[list[str], bool]:
+    """Names along ``a.b.c`` / ``f(x).y`` / ``x[0]``, outermost first, and whether len() was hit."""
+    names: list[str] = []
+    for _ in range(12):
+        cls = node.__class__
+        if cls is ast.Attribute:
+            names.append(node.attr)  # type: ignore[attr-defined]
+            node = node.value  # type: ignore[attr-defined]
+        elif cls is ast.Name:
+            names.append(node.id)  # type: ignore[attr-defined]
+            break
+        elif cls is ast.Call:
+            func = node.func  # type: ignore[attr-defined]
+            fname = func.id if func.__class__ is ast.Name else (
+                func.attr if func.__class__ is ast.Attribute else "")
+            if fname == "len":
+                return names, True
+            args = node.args  # type: ignore[attr-defined]
+            if fname in _UNWRAP_CALLS and func.__class__ is ast.Name and args:
+                node = args[0]
+            elif fname in _UNWRAP_CALLS and func.__class__ is ast.Attribute:
+                node = func.value
+            else:
+                node = func
+        elif cls is ast.Subscript or cls is ast.Await or cls is ast.Starred:
+            node = node.value  # type: ignore[attr-defined]
+        elif cls is ast.BinOp:
+            node = node.left  # type: ignore[attr-defined]
+        else:
+            break
+    return names, False
+
+
+def _subject_role(node: ast.AST) -> int:
+    """Role of a literal compared with, assigned to or tested against ``node``."""
+    if node.__class__ is ast.Constant:
+        return NONE
+    names, is_len = _chain(node)
+    if is_len:
+        return NEG
+    if not names:
+        return NONE
+    role = _word_role(names[0])
+    if role == NEG:
+        return role
+    for other in names[1:]:
+        other_role = _word_role(other)
+        low = other.lower()
+        if "http" in low or other in _HTTP_IDENTS:
+            return NEG
+        if other_role == STRONG and role < STRONG:
+            role = STRONG
+    return role
+
+
+def _callee_roles(func: ast.AST) -> tuple[int, int, bool]:
+    """(role of int arguments, role of string arguments, is an assertion) for a callee."""
+    names, _ = _chain(func)
+    if not names:
+        return NONE, NONE, False
+    primary = names[0]
+    if primary.startswith("assert") or primary.startswith("assert_"):
+        return NONE, NONE, True
+    if primary in _LOG_CALLEES:
+        return NEG, NEG, False
+    if primary in _HTTP_CALLEES or any("http" in n.lower() for n in names):
+        return NEG, NEG, False
+    if primary in _SMTP_NONCODE_CALLEES:
+        return NEG, NONE, False
+    if primary in _REPLY_SENDERS:
+        return (STRONG if primary in _REPLY_CODE_SENDERS else NONE), STRONG, False
+    words = [w.lower() for w in _WORD_RE.findall(primary)]
+    if words and ("smtp" in words or "lmtp" in words or "esmtp" in words):
+        if words[-1] in _SMTP_CODE_CALLEE_WORDS:
+            return STRONG, STRONG, False
+        return NONE, NONE, False
+    if _word_role(primary) == NEG:
+        return NEG, NEG, False
+    return NONE, NONE, False
+
+
+def _combine(roles: Iterable[int]) -> int:
+    found = list(roles)
+    if not found:
+        return NONE
+    if NEG in found:
+        return NEG
+    return max(found)
+
+
+def _is_upper(name: str) -> bool:
+    return name.isupper() or (name.startswith("_") and name[1:].isupper())
+
+
+# --- scopes -------------------------------------------------------------------------------------
+
+class _Scope:
+    """A module, class or function: its own SMTP and HTTP signals, summed upwards at the end."""
+
+    __slots__ = ("parent", "smtp", "http", "is_function", "handler", "codeish", "kind")
+
+    def __init__(self, parent: Optional[_Scope], is_function: bool) -> None:
+        self.parent = parent
+        self.smtp = 0
+        self.http = 0
+        self.is_function = is_function
+        self.handler = False
+        self.codeish = False
+        self.kind = -1
+
+
+class _ScopeExit:
+    """Stack marker: leaving a function or class restores the enclosing scope."""
+
+    __slots__ = ("previous",)
+
+    def __init__(self, previous: _Scope) -> None:
+        self.previous = previous
+
+
+class _DefExit:
+    """Stack marker: leaving the value of a constant definition."""
+
+    __slots__ = ()
+
+
+_DEF_EXIT = _DefExit()
+
+_SKIP_FIELDS = frozenset({
+    "ctx", "op", "ops", "id", "attr", "arg", "module", "level", "lineno", "kind", "type_comment",
+    "simple", "is_async", "conversion", "asname", "type_ignores", "kwd_attrs", "rest",
+    "annotation", "returns",
+})
+
+
+def _child_fields() -> dict[type, Callable[[Any], Any]]:
+    """Per node class, a getter of the fields that may hold child nodes: built once, at import.
+
+    ``attrgetter`` fetches all of a node's child fields in one C call; a getter that fetches
+    several returns a tuple, one that fetches a single field returns it alone.
+    """
+    table: dict[type, Callable[[Any], Any]] = {}
+    todo: list[type] = [ast.AST]
+    while todo:
+        cls = todo.pop()
+        todo.extend(cls.__subclasses__())
+        fields = tuple(f for f in getattr(cls, "_fields", ()) if f not in _SKIP_FIELDS)
+        if cls in (ast.Constant, ast.Global, ast.Nonlocal) or cls.__name__ == "MatchSingleton":
+            fields = ()
+        elif cls.__name__ in ("MatchStar", "MatchAs"):
+            fields = tuple(f for f in fields if f != "name")
+        if fields:
+            table[cls] = attrgetter(*fields)
+    return table
+
+
+_FIELDS = _child_fields()
+
+
+class _Candidate:
+    """A literal that may be reported, decided once the whole file's scopes are known."""
+
+    __slots__ = ("line", "col", "is_int", "value", "enhanced", "role", "scope", "shape",
+                 "pair_basic", "rest")
+
+    def __init__(self, line: int, col: int, is_int: bool, value: int, enhanced: str | None,
+                 role: int, scope: _Scope, shape: int, pair_basic: int | None,
+                 rest: str) -> None:
+        self.line = line
+        self.col = col
+        self.is_int = is_int
+        self.value = value
+        self.enhanced = enhanced
+        self.role = role
+        self.scope = scope
+        self.shape = shape
+        self.pair_basic = pair_basic
+        self.rest = rest
+
+
+# --- the catalogue side: defined codes and messages, cached per catalogue -----------------------
+
+class _Texts:
+    """Defined codes and finished messages for one catalogue; each code is looked up once."""
+
+    def __init__(self, catalogue: Catalogue) -> None:
+        self.catalogue = catalogue
+        self._defined: dict[str, bool] = {}
+        self._messages: dict[tuple[str, str], str] = {}
+
+    def defined(self, code: str) -> bool:
+        known = self._defined.get(code)
+        if known is None:
+            try:
+                known = self._defined[code] = self.catalogue.defines(code)
+            except Exception:  # a broken catalogue must not stop flake8
+                known = self._defined[code] = False
+        return known
+
+    def message(self, kind: str, code: str) -> str:
+        key = (kind, code)
+        text = self._messages.get(key)
+        if text is None:
+            text = self._messages[key] = self._build(kind, code)
+        return text
+
+    def _entry(self, code: str) -> Any:
+        try:
+            return self.catalogue.lookup(code)
+        except Exception:
+            return None
+
+    def _about(self, code: str) -> str:
+        entry = self._entry(code)
+        if entry is None:
+            return f"class {code[0]}xx"
+        name = entry.name or "custom code"
+        return f"{name}, {entry.class_name.lower()}" if entry.class_name else name
+
+    def _fix(self, code: str) -> str:
+        entry = self._entry(code)
+        constant = getattr(entry, "constant", None)
+        if constant:
+            return f"SMTPStatus.{constant}"
+        return "a named constant"
+
+    def _build(self, kind: str, code: str) -> str:
+        if kind == "SMT100":
+            return MESSAGES[kind].format(code=code, about=self._about(code), fix=self._fix(code))
+        if kind == "SMT101":
+            basic, _, enhanced = code.partition(" ")
+            about = self._about(basic)
+            if enhanced:
+                enh = self._entry(enhanced)
+                about += f"; {enhanced} {enh.name}" if enh is not None and enh.name else ""
+            return MESSAGES[kind].format(code=code, about=about, fix=self._fix(basic))
+        if kind == "SMT102":
+            return MESSAGES[kind].format(code=code, about=self._about(code), fix=self._fix(code))
+        if kind == "SMT200":
+            basic, _, enhanced = code.partition(" ")
+            return MESSAGES[kind].format(
+                code=code, basic=basic, enhanced=enhanced, basic_class=self._class(basic),
+                enhanced_class=self._class(enhanced))
+        if kind == "SMT201":
+            try:
+                self.catalogue.lookup(code)
+                error = f"unknown SMTP code {code}"
+            except Exception as exc:  # UnknownCodeError names the nearest defined code
+                error = str(exc).replace(repr(code), code) or f"unknown SMTP code {code}"
+            return MESSAGES[kind].format(error=error.rstrip("."))
+        return MESSAGES["SMT900"].format(error=code)
+
+    def _class(self, code: str) -> str:
+        try:
+            from .catalogue import labels
+
+            return str(labels()["classes"][code[0]]).lower()
+        except Exception:
+            return f"{code[0]}xx"
+
+
+_TEXTS: dict[str | None, _Texts] = {}
+_HTTP_PHRASES: dict[int, str] = {}
+
+
+def _texts(path: str | None) -> _Texts:
+    texts = _TEXTS.get(path)
+    if texts is None:
+        from .catalogue import get_catalogue
+
+        texts = _TEXTS[path] = _Texts(get_catalogue(path))
+    return texts
+
+
+def _http_phrases() -> dict[int, str]:
+    """HTTP status codes and their reason phrases, lower case (from the running Python)."""
+    if not _HTTP_PHRASES:
+        from http import HTTPStatus
+
+        _HTTP_PHRASES.update({int(s.value): s.phrase.lower() for s in HTTPStatus})
+    return _HTTP_PHRASES
+
+
+def _is_http_line(code: int, rest: str) -> bool:
+    """``"503 Service Unavailable"``: an HTTP status line, not an SMTP reply."""
+    phrase = _http_phrases().get(code)
+    if phrase is None:
+        return False
+    text = rest.strip().lower()
+    if not text:
+        return False
+    return text.startswith(phrase) or (len(text) >= 3 and phrase.startswith(text))
+
+
+# --- the checker --------------------------------------------------------------------------------
 
 class SMTPCodeChecker:
-    name = "smtpcodes"
-    version = "0.1.0"
+    """flake8 tree plugin: SMT100-SMT201 for SMTP codes written as literals.
 
-    def __init__(self, tree: ast.AST) -> None:
+    Options live on the class because flake8 sets them once per process (and again in every
+    worker under the spawn start method); only (line, col, message, type) tuples cross
+    processes.
+    """
+
+    name: ClassVar[str] = "smtpcodes"
+    version: ClassVar[str] = __version__
+
+    allow: ClassVar[frozenset[str]] = frozenset()
+    smtp_modules: ClassVar[frozenset[str]] = SMTP_MODULES
+    catalogue_path: ClassVar[Optional[str]] = None
+
+    #: Lower-cased words whose absence lets a file be skipped (with --smtp-modules added).
+    triggers: ClassVar[tuple[str, ...]] = _TRIGGER_WORDS + tuple(sorted(SMTP_MODULES))
+
+    def __init__(self, tree: ast.AST, lines: Optional[Sequence[str]] = None) -> None:
+        """``lines`` (passed by flake8) only serves the whole-file skip; ``tree`` is the truth."""
         self.tree = tree
+        self.lines = lines
+        self.scope = _Scope(None, False)
+        self.scopes: list[_Scope] = [self.scope]
+        self.defs = 0
+        self.roles: dict[int, int] = {}
+        self.pairs: dict[int, int] = {}
+        self.candidates: list[_Candidate] = []
 
-    def run(self) -> Iterator[tuple[int, int, str, type]]:
-        return iter(())
+    # -- flake8 options -------------------------------------------------------------------------
+
+    @classmethod
+    def add_options(cls, manager: Any) -> None:
+        """Register --smtp-allow, --smtp-modules and --smtp-catalogue (also read from config)."""
+        manager.add_option(
+            "--smtp-allow", default="", parse_from_config=True, comma_separated_list=True,
+            help="SMTP codes that may be written as literals, e.g. 250,354,2.0.0 (SMT1xx, SMT201)",
+        )
+        manager.add_option(
+            "--smtp-modules", default="", parse_from_config=True, comma_separated_list=True,
+            help="extra modules whose import marks SMTP code, e.g. mycompany.mta",
+        )
+        manager.add_option(
+            "--smtp-catalogue", default=None, parse_from_config=True, normalize_paths=True,
+            help="custom catalogue file (TOML or YAML) with your own codes, as for the docs",
+        )
+
+    @classmethod
+    def parse_options(cls, options: argparse.Namespace) -> None:
+        """Store the options on the class; fail early, by name, on a bad code or catalogue."""
+        from .codes import normalise
+
+        allowed: set[str] = set()
+        for raw in _as_list(getattr(options, "smtp_allow", ())):
+            try:
+                allowed.add(normalise(raw))
+            except ValueError as error:
+                raise _execution_error(f"--smtp-allow: {error}") from None
+        cls.allow = frozenset(allowed)
+        extra = frozenset(m.strip() for m in _as_list(getattr(options, "smtp_modules", ())))
+        cls.smtp_modules = SMTP_MODULES | extra
+        cls.triggers = _TRIGGER_WORDS + tuple(sorted(m.lower() for m in cls.smtp_modules))
+        path = getattr(options, "smtp_catalogue", None) or None
+        if path is not None:
+            try:
+                _texts(path)
+            except Exception as error:  # CatalogueFileError names the file and the entry
+                raise _execution_error(f"--smtp-catalogue: {error}") from None
+        cls.catalogue_path = path
+
+    # -- running --------------------------------------------------------------------------------
+
+    def run(self) -> Iterator[Finding]:
+        """Yield findings; never raise, since a plugin exception stops flake8 for every file."""
+        try:
+            findings = self._check()
+        except Exception as error:  # noqa: BLE001 - the contract is "never raise"
+            findings = [(1, 0, MESSAGES["SMT900"].format(error=type(error).__name__),
+                         type(self))]
+        yield from findings
+
+    def _check(self) -> list[Finding]:
+        if self.lines is not None and not self._may_hold_findings(self.lines):
+            return []
+        self._scan(self.tree)
+        if not self.candidates:
+            return []
+        self._resolve_scopes()
+        texts = _texts(self.catalogue_path)
+        found: list[Finding] = []
+        kind = type(self)
+        for cand in self.candidates:
+            message = self._decide(cand, texts)
+            if message is not None:
+                found.append((cand.line, cand.col, message, kind))
+        return found
+
+    def _may_hold_findings(self, lines: Sequence[str]) -> bool:
+        """The cheap test first: most files never mention SMTP, and C-speed search says so."""
+        text = "".join(lines)
+        low = text.lower()
+        for word in self.triggers:
+            if word in low:
+                return True
+        return bool(_TRIGGER_DEF_RE.search(low) or _TRIGGER_STRING_RE.search(text))
+
+    # -- the single pass ------------------------------------------------------------------------
+
+    def _scan(self, tree: ast.AST) -> None:
+        """One iterative depth-first pass: no recursion limit, Names and Constants inline."""
+        stack: list[Any] = [tree]
+        pop = stack.pop
+        push = stack.append
+        extend = stack.extend
+        handlers = _HANDLERS
+        fields_of = _FIELDS
+        ident_cache = _IDENT_CACHE
+        name_cls, const_cls, attr_cls = ast.Name, ast.Constant, ast.Attribute
+        first = _FIRST
+        while stack:
+            node = pop()
+            cls = node.__class__
+            if cls is name_cls or cls is attr_cls:
+                ident = node.id if cls is name_cls else node.attr
+                signal = ident_cache.get(ident)
+                if signal is None:
+                    signal = _ident_signal(ident)
+                if signal:
+                    if signal == SMTP:
+                        self.scope.smtp += 1
+                    else:
+                        self.scope.http += 1
+                if cls is attr_cls:
+                    push(node.value)
+                continue
+            if cls is const_cls:
+                value = node.value
+                vcls = value.__class__
+                if vcls is int:
+                    if 200 <= value <= 559:
+                        self._int(node, value)
+                elif vcls is str or vcls is bytes:
+                    if value[:1] in first:
+                        self._string(node, node, value, False)
+                continue
+            handler = handlers.get(cls)
+            if handler is not None and handler(self, node, stack):
+                continue
+            getter = fields_of.get(cls)
+            if getter is None:
+                continue
+            children = getter(node)
+            if children.__class__ is tuple:
+                for child in children:
+                    if child.__class__ is list:
+                        extend(child)
+                    elif child is not None:
+                        push(child)
+            elif children.__class__ is list:
+                extend(children)
+            elif children is not None:
+                push(children)
+
+    # -- literals -------------------------------------------------------------------------------
+
+    def _int(self, node: ast.Constant, value: int) -> None:
+        if (value // 10) % 10 > 5 or self.defs:
+            return
+        role = self.roles.get(id(node))
+        if role is None or role <= NONE:
+            return
+        self.candidates.append(_Candidate(
+            node.lineno, node.col_offset, True, value, None, role, self.scope, S_BARE, None, ""))
+
+    def _string(self, node: ast.AST, where: ast.AST, value: str | bytes, more: bool) -> None:
+        if self.defs:
+            return
+        text = value[:120].decode("latin-1") if isinstance(value, bytes) else value[:120]
+        role = self.roles.get(id(node), NONE)
+        if role < NONE:
+            return
+        match = _REPLY_RE.match(text)
+        if match is not None:
+            code = int(match.group(1))
+            rest = text[match.end():]
+            enh = _ENH_RE.match(rest)
+            enhanced = None
+            if enh is not None:
+                shape = S_ENH
+                enhanced = _norm_enhanced(enh)
+                self.scope.smtp += 1
+            else:
+                shape = _shape(rest, more)
+            self.candidates.append(_Candidate(
+                where.lineno, where.col_offset, False, code, enhanced, role, self.scope, shape,
+                None, rest))
+            return
+        enh = _ENH_RE.match(text)
+        if enh is None:
+            return
+        rest = text[enh.end():]
+        shape = S_ENH_TEXT if rest.strip() or more else S_ENH_ONLY
+        self.candidates.append(_Candidate(
+            where.lineno, where.col_offset, False, 0, _norm_enhanced(enh), role, self.scope, shape,
+            self.pairs.get(id(node)), rest))
+
+    # -- deciding -------------------------------------------------------------------------------
+
+    def _resolve_scopes(self) -> None:
+        """Sum signals upwards; a scope is SMTP or HTTP by its own majority, else its parent's."""
+        totals = {id(s): [s.smtp, s.http] for s in self.scopes}
+        for scope in reversed(self.scopes):
+            if scope.parent is not None:
+                mine, theirs = totals[id(scope)], totals[id(scope.parent)]
+                theirs[0] += mine[0]
+                theirs[1] += mine[1]
+        for scope in self.scopes:  # parents come before children
+            smtp, http = totals[id(scope)]
+            if smtp > http:
+                scope.kind = SMTP
+            elif http > smtp:
+                scope.kind = HTTP
+            else:
+                scope.kind = scope.parent.kind if scope.parent is not None else NEUTRAL
+
+    def _decide(self, cand: _Candidate, texts: _Texts) -> str | None:
+        role = cand.role
+        in_smtp = cand.scope.kind == SMTP
+        allow = self.allow
+        if cand.is_int:
+            code = str(cand.value)
+            defined = texts.defined(code)
+            flag = role == STRONG or (in_smtp and (role == AMBIG or (role == UNKNOWN and defined)))
+            if not flag or code in allow:
+                return None
+            return texts.message("SMT100" if defined else "SMT201", code)
+        if cand.value:  # a reply string, "250 OK" or "550 5.1.1 ..."
+            code = str(cand.value)
+            enhanced = cand.enhanced
+            defined = texts.defined(code)
+            if not self._flag_reply(cand, defined, in_smtp):
+                return None
+            if enhanced is not None:
+                basic_class = cand.value // 100
+                if basic_class != 3 and int(enhanced[0]) != basic_class:
+                    return texts.message("SMT200", f"{code} {enhanced}")
+            if not defined:
+                return None if code in allow else texts.message("SMT201", code)
+            if enhanced is not None and not texts.defined(enhanced):
+                return None if enhanced in allow else texts.message("SMT201", enhanced)
+            if code in allow and (enhanced is None or enhanced in allow):
+                return None
+            return texts.message("SMT101", f"{code} {enhanced}" if enhanced else code)
+        enhanced = cand.enhanced or ""
+        defined = texts.defined(enhanced)
+        shape = cand.shape
+        if role == STRONG:
+            flag = True
+        elif not in_smtp:
+            flag = False
+        elif shape == S_ENH_ONLY:
+            flag = defined or role == AMBIG
+        else:
+            flag = True
+        if not flag:
+            return None
+        if cand.pair_basic is not None:
+            basic_class = cand.pair_basic // 100
+            if basic_class != 3 and int(enhanced[0]) != basic_class:
+                return texts.message("SMT200", f"{cand.pair_basic} {enhanced}")
+        if enhanced in allow:
+            return None
+        return texts.message("SMT102" if defined else "SMT201", enhanced)
+
+    def _flag_reply(self, cand: _Candidate, defined: bool, in_smtp: bool) -> bool:
+        role, shape = cand.role, cand.shape
+        if role == STRONG or shape == S_ENH:
+            return True
+        if shape == S_REPLY:
+            if _is_http_line(cand.value, cand.rest):
+                return False
+            return in_smtp or (defined and cand.value not in _http_phrases())
+        if not in_smtp:
+            return False
+        if shape == S_BARE:
+            return role == AMBIG or (role == UNKNOWN and defined)
+        return role == AMBIG  # S_PROSE: "250 messages queued" is a sentence, not a reply
+
+    # -- node handlers (return True when they pushed the children themselves) -------------------
+
+    def _signal_import(self, module: str) -> None:
+        for prefix in _prefixes(module):
+            if prefix in self.smtp_modules:
+                self.scope.smtp += _IMPORT_WEIGHT
+                return
+            if prefix in HTTP_MODULES:
+                self.scope.http += _IMPORT_WEIGHT
+                return
+
+    def _import(self, node: ast.Import, stack: list[Any]) -> bool:
+        for alias in node.names:
+            self._signal_import(alias.name)
+        return True
+
+    def _import_from(self, node: ast.ImportFrom, stack: list[Any]) -> bool:
+        if node.module:
+            self._signal_import(node.module)
+            for alias in node.names:
+                self._signal_import(f"{node.module}.{alias.name}")
+                signal = _IDENT_CACHE.get(alias.name)
+                if signal is None:
+                    signal = _ident_signal(alias.name)
+                if signal == SMTP:
+                    self.scope.smtp += 1
+        return True
+
+    def _enter(self, scope: _Scope, stack: list[Any]) -> None:
+        stack.append(_ScopeExit(self.scope))
+        self.scope = scope
+        self.scopes.append(scope)
+
+    def _function(self, node: ast.FunctionDef, stack: list[Any]) -> bool:
+        scope = _Scope(self.scope, True)
+        name = node.name
+        if _SMTP_HANDLER_RE.fullmatch(name):
+            scope.smtp += _HANDLER_WEIGHT
+            scope.handler = True
+        elif _HTTP_HANDLER_RE.fullmatch(name):
+            scope.http += _HANDLER_WEIGHT
+        else:
+            signal = _IDENT_CACHE.get(name)
+            if signal is None:
+                signal = _ident_signal(name)
+            if signal == SMTP:
+                scope.smtp += 1
+            elif signal == HTTP:
+                scope.http += 1
+            scope.codeish = _word_role(name) in (AMBIG, STRONG)
+        stack.extend(node.decorator_list)
+        self._enter(scope, stack)
+        args = node.args
+        positional = [*getattr(args, "posonlyargs", []), *args.args]
+        for arg in (*positional, *args.kwonlyargs, args.vararg, args.kwarg):
+            if arg is not None:
+                signal = _IDENT_CACHE.get(arg.arg)
+                if signal is None:
+                    signal = _ident_signal(arg.arg)
+                if signal == SMTP:
+                    scope.smtp += 1
+                elif signal == HTTP:
+                    scope.http += 1
+        defaults = args.defaults
+        if defaults:
+            for arg, default in zip(positional[-len(defaults):], defaults):
+                if default.__class__ in _LITERALISH:
+                    self._set_role(default, _word_role(arg.arg))
+            stack.extend(defaults)
+        for arg, default in zip(args.kwonlyargs, args.kw_defaults):
+            if default is not None:
+                if default.__class__ in _LITERALISH:
+                    self._set_role(default, _word_role(arg.arg))
+                stack.append(default)
+        stack.extend(node.body)
+        return True
+
+    def _class(self, node: ast.ClassDef, stack: list[Any]) -> bool:
+        stack.extend(node.decorator_list)
+        self._enter(_Scope(self.scope, False), stack)
+        signal = _IDENT_CACHE.get(node.name)
+        if signal is None:
+            signal = _ident_signal(node.name)
+        if signal == SMTP:
+            self.scope.smtp += 1
+        elif signal == HTTP:
+            self.scope.http += 1
+        stack.extend(node.bases)
+        stack.extend(node.keywords)
+        stack.extend(node.body)
+        return True
+
+    def _scope_exit(self, node: _ScopeExit, stack: list[Any]) -> bool:
+        self.scope = node.previous
+        return True
+
+    def _def_exit(self, node: _DefExit, stack: list[Any]) -> bool:
+        self.defs -= 1
+        return True
+
+    def _assign(self, node: ast.Assign, stack: list[Any]) -> bool:
+        value = node.value
+        targets = node.targets
+        if self._is_definition(targets):
+            stack.append(_DEF_EXIT)
+            self.defs += 1
+            stack.append(value)
+            return True
+        if value.__class__ in _LITERALISH:
+            target = targets[0]
+            if target.__class__ is ast.Tuple and value.__class__ is ast.Tuple:
+                for t_elt, v_elt in zip(target.elts, value.elts):  # type: ignore[attr-defined]
+                    if v_elt.__class__ in _LITERALISH:
+                        self._set_role(v_elt, _subject_role(t_elt))
+            else:
+                self._set_role(value, _subject_role(target))
+        stack.append(value)
+        stack.extend(targets)
+        return True
+
+    def _ann_assign(self, node: ast.AnnAssign, stack: list[Any]) -> bool:
+        value = node.value
+        if value is None:
+            return True
+        if self._is_definition([node.target]):
+            stack.append(_DEF_EXIT)
+            self.defs += 1
+            stack.append(value)
+            return True
+        if value.__class__ in _LITERALISH:
+            self._set_role(value, _subject_role(node.target))
+        stack.append(value)
+        stack.append(node.target)
+        return True
+
+    def _is_definition(self, targets: list[ast.expr]) -> bool:
+        """Module- and class-level assignments and UPPER_CASE names define constants."""
+        if not self.scope.is_function:
+            return True
+        return all(t.__class__ is ast.Name and _is_upper(t.id)  # type: ignore[attr-defined]
+                   for t in targets)
+
+    def _expr(self, node: ast.Expr, stack: list[Any]) -> bool:
+        value = node.value
+        if value.__class__ is ast.Constant and isinstance(value.value, str):  # type: ignore
+            return True  # a docstring or a string used as a comment
+        stack.append(value)
+        return True
+
+    def _joined(self, node: ast.JoinedStr, stack: list[Any]) -> bool:
+        values = node.values
+        head = values[0] if values else None
+        if head is not None and head.__class__ is ast.Constant:
+            text = head.value  # type: ignore[attr-defined]
+            if isinstance(text, str) and text[:1] in _FIRST:
+                role = self.roles.get(id(node))
+                if role is not None:
+                    self.roles[id(head)] = role
+                self._string(head, node, text, len(values) > 1)
+        for part in values:
+            if part.__class__ is ast.FormattedValue:
+                stack.append(part.value)  # type: ignore[attr-defined]
+        return True
+
+    def _set_role(self, node: ast.AST, role: int) -> None:
+        """Give a literal (or the literals of a tuple, list or set) its role."""
+        roles = self.roles
+        current = roles.get(id(node))
+        if current is None or current < role or role < NONE:
+            roles[id(node)] = role
+
+    def _compare(self, node: ast.Compare, stack: list[Any]) -> bool:
+        operands = [node.left, *node.comparators]
+        literal = [o for o in operands if o.__class__ in _LITERALISH]
+        if literal and len(literal) < len(operands):
+            role = _combine(_subject_role(o) for o in operands if o.__class__ not in _LITERALISH)
+            for operand in literal:
+                self._set_role(operand, role)
+        return False
+
+    def _call(self, node: ast.Call, stack: list[Any]) -> bool:
+        args = node.args
+        keywords = node.keywords
+        if not any(a.__class__ in _LITERALISH for a in args) and not any(
+                k.value.__class__ in _LITERALISH for k in keywords):
+            return False
+        func = node.func
+        if func.__class__ is ast.Attribute and func.attr in _COMPARE_METHODS:
+            role = _subject_role(func.value)
+            for arg in args:
+                if arg.__class__ in _LITERALISH:
+                    self._set_role(arg, role)
+            return False
+        int_role, str_role, is_assert = _callee_roles(func)
+        if is_assert:
+            role = _combine(_subject_role(a) for a in args if a.__class__ not in _LITERALISH)
+            int_role = str_role = role
+        for index, arg in enumerate(args):
+            if arg.__class__ in _LITERALISH:
+                self._set_arg_role(arg, int_role, str_role)
+                if index == 0 and len(args) > 1:
+                    self._pair(arg, args[1])
+        for kw in keywords:
+            value = kw.value
+            if value.__class__ not in _LITERALISH:
+                continue
+            if kw.arg is None:
+                continue
+            word = _word_role(kw.arg)
+            if word == NEG or int_role == NEG:
+                self._set_role(value, NEG)
+            elif int_role == STRONG or word == STRONG:
+                self._set_role(value, STRONG)
+            elif word == AMBIG:
+                self._set_role(value, AMBIG)
+        return False
+
+    def _set_arg_role(self, arg: ast.AST, int_role: int, str_role: int) -> None:
+        if arg.__class__ is ast.Constant:
+            is_int = arg.value.__class__ is int  # type: ignore[attr-defined]
+            self._set_role(arg, int_role if is_int else str_role)
+        else:
+            self._set_role(arg, int_role if int_role != NONE else str_role)
+
+    def _pair(self, first: ast.AST, second: ast.AST) -> None:
+        """``(550, b"5.1.1 User unknown")``: remember the code to compare the classes."""
+        if (first.__class__ is ast.Constant and second.__class__ is ast.Constant
+                and first.value.__class__ is int):  # type: ignore[attr-defined]
+            self.pairs[id(second)] = first.value  # type: ignore[attr-defined]
+
+    def _return(self, node: ast.Return, stack: list[Any]) -> bool:
+        value = node.value
+        if value is not None and value.__class__ in _LITERALISH:
+            scope = self.scope
+            if scope.handler:
+                self._set_role(value, STRONG)
+            elif scope.codeish:
+                self._set_role(value, AMBIG)
+        return False
+
+    def _container(self, node: ast.Tuple, stack: list[Any]) -> bool:
+        """Pass a role on to the elements; a ``(code, "text")`` pair is a reply on its own."""
+        elts = node.elts
+        role = self.roles.get(id(node))
+        if role is not None:
+            for elt in elts:
+                if elt.__class__ in _LITERALISH:
+                    self._set_role(elt, role)
+        if len(elts) == 2:
+            first, second = elts
+            if (first.__class__ is ast.Constant and first.value.__class__ is int  # type: ignore
+                    and (second.__class__ is ast.JoinedStr or (
+                        second.__class__ is ast.Constant
+                        and second.value.__class__ in (str, bytes)))):  # type: ignore
+                if role is None or role >= NONE:
+                    self._set_role(first, max(role or NONE, AMBIG))
+                self._pair(first, second)
+        return False
+
+    def _dict(self, node: ast.Dict, stack: list[Any]) -> bool:
+        role = self.roles.get(id(node))
+        for key, value in zip(node.keys, node.values):
+            if value.__class__ not in _LITERALISH:
+                continue
+            word = None
+            if key is not None and key.__class__ is ast.Constant and isinstance(
+                    key.value, str) and key.value.isidentifier():  # type: ignore[attr-defined]
+                word = _word_role(key.value)  # type: ignore[attr-defined]
+                if word == UNKNOWN:
+                    word = None
+            if word is not None:
+                self._set_role(value, word)
+            elif role is not None:
+                self._set_role(value, role)
+        return False
+
+    def _for(self, node: ast.For, stack: list[Any]) -> bool:
+        if node.iter.__class__ in _LITERALISH:
+            self._set_role(node.iter, _subject_role(node.target))
+        return False
+
+    def _match(self, node: Any, stack: list[Any]) -> bool:
+        role = _subject_role(node.subject)
+        for case in node.cases:
+            for value in _match_values(case.pattern):
+                self._set_role(value, role)
+        return False
+
+
+def _match_values(pattern: Any) -> Iterator[ast.AST]:
+    name = pattern.__class__.__name__
+    if name == "MatchValue":
+        yield pattern.value
+    elif name == "MatchOr":
+        for sub in pattern.patterns:
+            yield from _match_values(sub)
+
+
+def _shape(rest: str, more: bool) -> int:
+    """What follows the code: a reply text, nothing, or an ordinary sentence."""
+    text = rest.lstrip(" ")
+    if not text.strip():
+        return S_REPLY if more else S_BARE
+    head = text[0]
+    if head.isupper() or head in "<%{[(\"'":
+        return S_REPLY
+    if head.isdigit():
+        return S_REPLY if _DIGIT_WORD_RE.match(text) else S_PROSE
+    low = text.lower()
+    if "smtp" in low or low.startswith("ok") or _HOST_RE.match(text):
+        return S_REPLY
+    return S_PROSE
+
+
+def _norm_enhanced(match: re.Match[str]) -> str:
+    return ".".join(str(int(part)) for part in match.groups())
+
+
+def _prefixes(module: str) -> Iterator[str]:
+    """``a.b.c`` -> ``a.b.c``, ``a.b``, ``a``: longest first, so twisted.web beats twisted."""
+    parts = module.split(".")
+    for end in range(len(parts), 0, -1):
+        yield ".".join(parts[:end])
+
+
+def _as_list(value: Any) -> list[str]:
+    if not value:
+        return []
+    if isinstance(value, str):
+        value = value.split(",")
+    return [str(v).strip() for v in value if str(v).strip()]
+
+
+def _execution_error(message: str) -> Exception:
+    try:
+        from flake8.exceptions import ExecutionError
+    except ImportError:  # used without flake8, e.g. from a script
+        return ValueError(message)
+    return ExecutionError(message)
+
+
+_Handler = Callable[[SMTPCodeChecker, Any, list], bool]
+_HANDLERS: dict[type, _Handler] = {
+    ast.Import: SMTPCodeChecker._import,
+    ast.ImportFrom: SMTPCodeChecker._import_from,
+    ast.FunctionDef: SMTPCodeChecker._function,
+    ast.AsyncFunctionDef: SMTPCodeChecker._function,
+    ast.ClassDef: SMTPCodeChecker._class,
+    ast.Assign: SMTPCodeChecker._assign,
+    ast.AnnAssign: SMTPCodeChecker._ann_assign,
+    ast.Expr: SMTPCodeChecker._expr,
+    ast.JoinedStr: SMTPCodeChecker._joined,
+    ast.Compare: SMTPCodeChecker._compare,
+    ast.Call: SMTPCodeChecker._call,
+    ast.Return: SMTPCodeChecker._return,
+    ast.Tuple: SMTPCodeChecker._container,
+    ast.List: SMTPCodeChecker._container,
+    ast.Set: SMTPCodeChecker._container,
+    ast.Dict: SMTPCodeChecker._dict,
+    ast.For: SMTPCodeChecker._for,
+    ast.AsyncFor: SMTPCodeChecker._for,
+    _ScopeExit: SMTPCodeChecker._scope_exit,
+    _DefExit: SMTPCodeChecker._def_exit,
+}
+if hasattr(ast, "Match"):
+    _HANDLERS[ast.Match] = SMTPCodeChecker._match

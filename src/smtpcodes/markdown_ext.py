@@ -2,13 +2,11 @@
 
 Four small processors, registered in ``extendMarkdown``:
 
-* ``GatePreprocessor`` looks once per page for ``<smtp:`` and (un)registers the two inline
-  processors, so pages without shortcodes pay for nothing but that one scan;
-* ``EscapeInlineProcessor`` (185, after code spans at 190) turns ``\\<smtp:`` into a literal
-  ``<``, since Python-Markdown does not treat ``<`` as escapable;
-* ``ShortcodeInlineProcessor`` (95, before raw inline HTML at 90) renders a chip or an error;
-* ``UnclosedInlineProcessor`` (94) reports a ``<smtp:`` left without its ``>`` and keeps it as
-  text, so the raw-HTML pattern cannot swallow it together with a chip;
+* ``GatePreprocessor`` looks once per page for ``<smtp:`` and (un)registers the inline
+  processor, so pages without shortcodes pay for nothing but that one scan;
+* ``ShortcodeInlineProcessor`` (95: after code spans at 190, before raw inline HTML at 90)
+  renders a chip or an error, keeps ``\\<smtp:553>`` as literal text (Python-Markdown does not
+  treat ``<`` as escapable) and reports a ``<smtp:`` left without its ``>``;
 * ``BlockTreeprocessor`` (15, after inline processing, before attr_list, toc and MkDocs' link
   rewriting) turns a chip that is alone in its paragraph into a box;
 * ``RawHtmlPostprocessor`` (35, before raw HTML is restored at 30) escapes shortcodes left in
@@ -37,6 +35,7 @@ from .errors import SMTPCodeError
 from .shortcode import MARKER, PATTERN, Shortcode, contradiction, parse, resolve
 
 log = logging.getLogger("smtpcodes")
+_BOX_CACHE: dict[tuple[object, ...], str] = {}
 #: A shortcode, or what starts like one, inside raw HTML.
 _RAW_OPENER = re.compile(r"<smtp:[^<>\n]*>?")
 
@@ -65,52 +64,38 @@ class GatePreprocessor(Preprocessor):
         self.ext = ext
 
     def run(self, lines: list[str]) -> list[str]:
-        present = any(MARKER in line for line in lines)
+        present = MARKER in "\n".join(lines)
         self.ext.begin(lines if present else [])
         registered = "smtpcodes" in self.md.inlinePatterns
         if present and not registered:
-            self.md.inlinePatterns.register(EscapeInlineProcessor(self.md), "smtpcodes-escape", 185)
             self.md.inlinePatterns.register(
                 ShortcodeInlineProcessor(self.md, self.ext), "smtpcodes", 95)
-            self.md.inlinePatterns.register(
-                UnclosedInlineProcessor(self.md, self.ext), "smtpcodes-unclosed", 94)
         elif registered and not present:
-            for name in ("smtpcodes", "smtpcodes-escape", "smtpcodes-unclosed"):
-                self.md.inlinePatterns.deregister(name)
+            self.md.inlinePatterns.deregister("smtpcodes")
         return lines
 
 
-class EscapeInlineProcessor(InlineProcessor):
-    r"""``\<smtp:553>`` stays the literal text ``<smtp:553>``."""
-
-    def __init__(self, md: Markdown) -> None:
-        super().__init__(r"\\<(?=smtp:)", md)
-
-    def handleMatch(self, m: re.Match[str], data: str) -> tuple[str, int, int]:  # type: ignore[override]
-        return AtomicString("<"), m.start(0), m.end(0)
-
-
 class ShortcodeInlineProcessor(InlineProcessor):
-    """Every shortcode in inline text becomes a chip, or a visible ``smtp-error``."""
+    """Every shortcode in inline text becomes a chip, or a visible ``smtp-error``.
+
+    One pattern does all three jobs (shortcode, escape, unclosed opener): every inline pattern
+    costs a regex search on every text node of every page.
+    """
 
     def __init__(self, md: Markdown, ext: SMTPCodesExtension) -> None:
-        super().__init__(PATTERN.pattern, md)
+        super().__init__(r"(\\?)<smtp:([^<>\n]*)(>?)", md)
         self.ext = ext
 
-    def handleMatch(self, m: re.Match[str], data: str) -> tuple[etree.Element, int, int]:  # type: ignore[override]
-        return self.ext.inline(m.group(0), m.group(1)), m.start(0), m.end(0)
-
-
-class UnclosedInlineProcessor(InlineProcessor):
-    """``<smtp:553`` with no ``>``: a malformed shortcode, shown as the text it is."""
-
-    def __init__(self, md: Markdown, ext: SMTPCodesExtension) -> None:
-        super().__init__(r"<(smtp:[^<>\n]*)", md)
-        self.ext = ext
-
-    def handleMatch(self, m: re.Match[str], data: str) -> tuple[str, int, int]:  # type: ignore[override]
-        self.ext.report(m.group(0), f"unclosed shortcode {m.group(0)!r}: end it with '>'")
-        return AtomicString(m.group(0)), m.start(0), m.end(0)
+    def handleMatch(self, m: re.Match[str], data: str  # type: ignore[override]
+                    ) -> tuple[etree.Element | str, int, int]:
+        escaped, body, closed = m.groups()
+        source = m.group(0)[len(escaped):]
+        if escaped:
+            return AtomicString(source), m.start(0), m.end(0)
+        if not closed:
+            self.ext.report(source, f"unclosed shortcode {source!r}: end it with '>'")
+            return AtomicString(source), m.start(0), m.end(0)
+        return self.ext.inline(source, body), m.start(0), m.end(0)
 
 
 class BlockTreeprocessor(Treeprocessor):
@@ -129,9 +114,8 @@ class BlockTreeprocessor(Treeprocessor):
             if parent is None:
                 continue
             if parent.tag == "p" and self._alone(parent, chip):
-                holder = parents.get(parent)
-                if holder is not None:
-                    self._replace(holder, parent, self.ext.box(shortcode, entries))
+                parent.remove(chip)
+                parent.text = self.md.htmlStash.store(self.ext.box_html(shortcode))
             elif chip.tag == "a" and self._inside_link(chip, parents):
                 chip.tag = "span"
                 del chip.attrib["href"]
@@ -150,12 +134,6 @@ class BlockTreeprocessor(Treeprocessor):
             node = parents.get(node)
         return False
 
-    @staticmethod
-    def _replace(holder: etree.Element, old: etree.Element, new: etree.Element) -> None:
-        index = list(holder).index(old)
-        new.tail = old.tail
-        holder.remove(old)
-        holder.insert(index, new)
 
 
 class RawHtmlPostprocessor(Postprocessor):
@@ -170,7 +148,7 @@ class RawHtmlPostprocessor(Postprocessor):
             return text
         blocks = self.md.htmlStash.rawHtmlBlocks
         for index, block in enumerate(blocks):
-            if MARKER in block:
+            if isinstance(block, str) and MARKER in block:
                 blocks[index] = _RAW_OPENER.sub(self._escape, block)
         return text
 
@@ -197,6 +175,9 @@ class SMTPCodesExtension(Extension):
         }
         super().__init__(**kwargs)
         self.reporter: Callable[[Problem], None] = _log_problem
+        #: Link target inside boxes, which bypass MkDocs' link rewriting: the plugin sets the
+        #: page-relative URL of the catalogue page here; elsewhere ``link`` serves both.
+        self.box_link = ""
         self.chips: dict[etree.Element, tuple[Shortcode, tuple[Any, ...]]] = {}
         self.problems: list[Problem] = []
         self._lines: list[str] = []
@@ -286,25 +267,40 @@ class SMTPCodesExtension(Extension):
         self.chips[chip] = (shortcode, entries)
         return chip
 
-    def box(self, shortcode: Shortcode, entries: tuple[Any, ...]) -> etree.Element:
-        layout = render.card(shortcode, self.catalogue, self.getConfig("lang"),
-                             self.getConfig("sections"))
+    def box_html(self, shortcode: Shortcode) -> str:
+        """The box's HTML, rendered once per process for each shortcode and configuration.
+
+        Boxes go into the page as stashed raw HTML: MkDocs builds many pages and the same
+        codes recur, so a cached string beats rebuilding and re-serialising a tree each time.
+        """
         anchor_id = None
         if self.getConfig("anchors") and shortcode.kind != "compare":
             candidate = render.anchor(shortcode.label.replace(" ", "-"))
             if candidate not in self._anchored:
                 self._anchored.add(candidate)
                 anchor_id = candidate
-        return render.box(layout, collapsible=bool(self.getConfig("collapsible")),
-                          open_=bool(self.getConfig("open")), link=self.link,
-                          anchor_id=anchor_id, catalogue=self.catalogue)
+        catalogue = self.catalogue
+        options = (self.getConfig("lang"), tuple(self.getConfig("sections")),
+                   bool(self.getConfig("collapsible")), bool(self.getConfig("open")),
+                   self.box_link or self.getConfig("link"))
+        key = (shortcode, anchor_id, catalogue, options)
+        html = _BOX_CACHE.get(key)
+        if html is None:
+            layout = render.card(shortcode, catalogue, options[0], options[1])
+            html = _BOX_CACHE[key] = render.to_html(render.box(
+                layout, collapsible=options[2], open_=options[3], anchor_id=anchor_id,
+                link=lambda code: self._link(options[4], code), catalogue=catalogue))
+        return html
 
     def link(self, code: str) -> str | None:
-        target = self.getConfig("link")
+        return self._link(self.getConfig("link"), code)
+
+    @staticmethod
+    def _link(target: str, code: str) -> str | None:
         if not target:
             return None
         if "{" in target:
-            return str(target).format(code=code, anchor=render.anchor(code))
+            return target.format(code=code, anchor=render.anchor(code))
         return f"{target}#{render.anchor(code)}"
 
 

@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
 from . import render
 from .catalogue import Catalogue, get_catalogue, labels, languages
@@ -79,12 +80,12 @@ class SMTPCodesPlugin(BasePlugin[SMTPCodesConfig]):
         self._page = page
         target = self.config.catalogue_page
         is_catalogue = bool(target) and page.file.src_uri == target
-        link = ""
-        if target and not is_catalogue:
+        link = box_link = ""
+        catalogue_file = files.get_file_from_path(target) if target else None
+        if catalogue_file is not None:
             here = posixpath.dirname(page.file.src_uri)
-            link = posixpath.relpath(target, here or ".")
-        elif is_catalogue:
-            link = posixpath.basename(str(target))
+            link = posixpath.relpath(catalogue_file.src_uri, here or ".")
+            box_link = get_relative_url(catalogue_file.url, page.url)
         lang = page.meta.get("smtpcodes_lang", self.config.lang)
         if lang not in languages():
             log.warning(f"{page.file.src_uri}: smtpcodes_lang {lang!r} is not one of "
@@ -92,6 +93,7 @@ class SMTPCodesPlugin(BasePlugin[SMTPCodesConfig]):
             lang = self.config.lang
         self.extension.setConfig("lang", lang)
         self.extension.setConfig("link", link)
+        self.extension.box_link = box_link
         self.extension.setConfig("anchors", is_catalogue)
         self.extension.setConfig("collapsible", is_catalogue or self.config.collapsible)
         return markdown

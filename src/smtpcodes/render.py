@@ -13,9 +13,8 @@ from __future__ import annotations
 import xml.etree.ElementTree as etree
 from typing import Callable, Iterable, NamedTuple, Sequence
 
-from .catalogue import Entry, Reference, labels
+from .catalogue import Catalogue, Entry, Reference, labels
 from .compare import compare
-from .catalogue import Catalogue
 from .shortcode import Shortcode, contradiction, resolve
 
 #: Sections a box can show, in order; users pick a subset.
@@ -84,7 +83,7 @@ def card(shortcode: Shortcode, catalogue: Catalogue, lang: str = "en",
                            for e in entries if getattr(e, key))
         if paragraphs:
             body.append(Section(key, names[key], paragraphs))
-    warnings = ()
+    warnings: tuple[str, ...] = ()
     if contradiction(shortcode, entries):
         basic, enhanced = entries
         warnings = (words["mismatch"].format(
@@ -118,7 +117,7 @@ def _comparison_card(shortcode: Shortcode, entries: tuple[Entry, ...], catalogue
                      lang: str, sections: Sequence[str]) -> Card:
     words = labels(lang)
     names = words["sections"]
-    result = compare(*shortcode.codes, lang=lang, catalogue=catalogue)
+    result = compare(shortcode.codes[0], shortcode.codes[1], lang=lang, catalogue=catalogue)
     a, b = result.a, result.b
     rows = [("", f"{a.code} · {a.name}", f"{b.code} · {b.name}"),
             (names["class"], a.class_name, b.class_name)]
@@ -288,7 +287,7 @@ def error(source: str, message: str) -> etree.Element:
 def to_html(element: etree.Element) -> str:
     from markdown.serializers import to_html_string
 
-    return to_html_string(element)
+    return str(to_html_string(element))
 
 
 # --- plain text ---------------------------------------------------------------------------------

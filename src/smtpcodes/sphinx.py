@@ -19,12 +19,13 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
-from docutils.parsers.rst import directives
 from docutils.parsers.rst import Parser as RSTParser
+from docutils.parsers.rst import directives
 from docutils.utils import get_source_line
 from sphinx import addnodes
 from sphinx.errors import ConfigError
@@ -58,8 +59,11 @@ _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
 _WRAPPED = re.compile(r"<smtp:(.*)>", re.DOTALL)
 
 
-class smtp_node(nodes.General, nodes.Element):
+class smtp_node(nodes.Inline, nodes.Element):  # type: ignore[misc]
     """A shortcode checked at read time and rendered per builder at write time.
+
+    Inline even when it stands for a box, which is replaced before writing: rst moves
+    non-inline nodes out of substitution definitions, which would break ``|x| replace::``.
 
     Attributes: ``source`` as written (shown by errors), ``block`` (box or chip), ``kind`` and
     ``codes`` when valid, ``error`` when not, and the box options ``lang``, ``collapsible``,
@@ -68,9 +72,9 @@ class smtp_node(nodes.General, nodes.Element):
     """
 
 
-#: Where a shortcode is text, not markup: code, raw output, comments, signatures, links.
+#: Where a shortcode is text, not markup: code, raw output, comments, signatures, cross-refs.
 _SKIP = (nodes.FixedTextElement, nodes.literal, nodes.raw, nodes.comment, nodes.math,
-         nodes.Invisible, nodes.reference, nodes.system_message, nodes.problematic,
+         nodes.Invisible, nodes.system_message, nodes.problematic,
          addnodes.pending_xref, addnodes.literal_emphasis, addnodes.literal_strong,
          addnodes.desc_signature, smtp_node)
 
@@ -161,41 +165,62 @@ def _label(body: str) -> str:
         return body.strip()
 
 
-def make_node(env: Any, source: str, body: str, *, block: bool, location: nodes.Node | None,
-              options: dict[str, Any] | None = None) -> smtp_node:
-    """Parse, resolve and report one shortcode; the node remembers the verdict for writing.
+def make_node(source: str, body: str, *, block: bool, location: nodes.Node | None,
+              options: dict[str, Any] | None = None, shown: str | None = None) -> smtp_node:
+    """A node not yet checked: ``ShortcodeTransform`` checks every node of a page at once,
+    when the page's own language (front matter, field list) is known.
 
-    ``location`` must already carry source and line: warnings point there.
+    ``source`` is what warnings quote, ``shown`` what an error element displays (default:
+    ``source``); ``location`` must carry source and line: warnings point there.
     """
-    config = env.config
-    options = options or {}
-    node = smtp_node("", nodes.Text(_label(body)), source=source, block=block,
-                     lang=options.get("lang") or _lang(config),
-                     collapsible=options.get("collapsible", config.smtpcodes_collapsible),
-                     open=options.get("open", config.smtpcodes_open),
-                     sections=list(options.get("sections") or config.smtpcodes_sections))
-    node["classes"] += options.get("class", [])
+    node = smtp_node("", nodes.Text(_label(body)), source=shown or source, quote=source,
+                     body=body, block=block)
+    for key in ("lang", "collapsible", "open", "sections"):
+        if key in (options or {}):
+            node[key] = (options or {})[key]
+    node["classes"] += (options or {}).get("class", [])
     if location is not None:
         node.source, node.line = location.source, location.line
+    return node
+
+
+def check_node(node: smtp_node, env: Any, page_lang: str, *, report: bool = True) -> None:
+    """Parse and resolve one node, fill in defaults, and warn (read time: file and line known).
+
+    The verdict (``kind`` and ``codes``, or ``error``) is what the renderers use.
+    """
+    config = env.config
+    node["lang"] = node.get("lang") or page_lang
+    node["collapsible"] = node.get("collapsible", config.smtpcodes_collapsible)
+    node["open"] = node.get("open", config.smtpcodes_open)
+    node["sections"] = list(node.get("sections") or config.smtpcodes_sections)
+    node["checked"] = True
     if config.smtpcodes_catalogue:
         env.note_dependency(config.smtpcodes_catalogue)
+    source, body = node["quote"], node["body"]
     try:
         shortcode = parse(body)
         entries = resolve(shortcode, _catalogue(config), node["lang"])
     except SMTPCodeError as error:
-        subtype = "unknown" if isinstance(error, UnknownCodeError) else "malformed"
-        message = str(error)
-        node["error"] = message
-        logger.warning("%s", message if source in message else f"{source}: {message}",
-                       type="smtpcodes", subtype=subtype, location=node)
-        return node
+        node["error"] = str(error)
+        if report:
+            logger.warning("%s", _quoting(str(error), source, body), type="smtpcodes",
+                           subtype="unknown" if isinstance(error, UnknownCodeError)
+                           else "malformed", location=node)
+        return
     node["kind"], node["codes"] = shortcode.kind, list(shortcode.codes)
-    if contradiction(shortcode, entries):
-        node["mismatch"] = True
+    if report and contradiction(shortcode, entries):
         logger.warning("%s: the enhanced code %s contradicts the class of %s (%sxx)", source,
                        entries[1].code, entries[0].code, entries[0].reply_class,
                        type="smtpcodes", subtype="mismatch", location=node)
-    return node
+
+
+def _quoting(message: str, source: str, body: str) -> str:
+    """The message as the user wrote it: ``:smtp:`abc`: …`` rather than ``<smtp:abc>: …``."""
+    written = f"<smtp:{body}>"
+    if message.startswith(written):
+        return source + message[len(written):]
+    return message if source in message else f"{source}: {message}"
 
 
 def _unwrap(text: str) -> str:
@@ -210,8 +235,7 @@ class SMTPRole(SphinxRole):
     def run(self) -> tuple[list[nodes.Node], list[nodes.system_message]]:
         where = nodes.inline()
         self.set_source_info(where)
-        return [make_node(self.env, self.rawtext, _unwrap(self.text), block=False,
-                          location=where)], []
+        return [make_node(self.rawtext, _unwrap(self.text), block=False, location=where)], []
 
 
 class SMTPDirective(SphinxDirective):
@@ -220,7 +244,7 @@ class SMTPDirective(SphinxDirective):
     required_arguments = 1
     final_argument_whitespace = True
     has_content = False
-    option_spec = {
+    option_spec: ClassVar[dict[str, Callable[[str], Any]]] = {
         "lang": _lang_option,
         "collapsible": _bool_option,
         "open": _bool_option,
@@ -232,28 +256,22 @@ class SMTPDirective(SphinxDirective):
         body = _unwrap(self.arguments[0])
         where = nodes.inline()
         self.set_source_info(where)
-        node = make_node(self.env, body.strip(), body, block=True, location=where,
-                         options=self.options)
-        if "error" in node:  # like a lone broken shortcode: an error in its own paragraph
-            node["block"] = False
-            paragraph = nodes.paragraph("", "", node)
-            self.set_source_info(paragraph)
-            return [paragraph]
-        return [node]
+        return [make_node(f"smtp directive {body.strip()!r}", body, block=True, location=where,
+                          options=self.options, shown=body.strip())]
 
 
 class ShortcodeTransform(SphinxTransform):
     """Turns ``<smtp:…>`` text (rst, MyST) and ``smtp:`` autolinks (MyST) into smtp nodes.
 
     Runs after substitutions and i18n (so translated text is covered) and before smart quotes.
-    Code, raw output, comments, links and signatures are left alone, as are escaped shortcodes.
+    Code, raw output, comments and signatures are left alone, as are escaped shortcodes.
     """
 
     default_priority = 500
 
     def apply(self, **kwargs: Any) -> None:
         rst = self._is_rst()
-        escaped = set() if rst else self._myst_escapes()
+        escaped = {} if rst else self._myst_escapes()
         made: list[smtp_node] = []
         for ref in list(self.document.findall(nodes.reference)):
             if self._is_autolink(ref) and not self._skipped(ref.parent):
@@ -261,9 +279,34 @@ class ShortcodeTransform(SphinxTransform):
         for text in list(self.document.findall(nodes.Text)):
             if MARKER in text and not self._skipped(text.parent):
                 made += self._replace_text(text, rst, escaped)
+        page_lang = self._page_lang()
+        for node in list(self.document.findall(smtp_node)):  # roles and directives too
+            if "checked" not in node:
+                check_node(node, self.env, page_lang, report=not self._skipped(
+                    node.parent, (nodes.substitution_definition,)))
+            if node["block"] and "error" in node:  # a broken box: an error in a paragraph
+                node["block"] = False
+                paragraph = nodes.paragraph()
+                paragraph.source, paragraph.line = node.source, node.line
+                node.replace_self(paragraph)
+                paragraph += node
         for node in made:
             if "error" not in node and self._alone(node):
                 self._make_block(node)
+
+    def _page_lang(self) -> str:
+        """``smtpcodes_lang`` in a page's front matter or field list, as on the MkDocs side."""
+        for field in self.document.findall(nodes.field):
+            if isinstance(field.parent, nodes.docinfo) and \
+                    field[0].astext().strip() == "smtpcodes_lang":
+                wanted = str(field[1].astext()).strip()
+                if wanted in languages():
+                    return wanted
+                logger.warning("smtpcodes_lang: unknown language %r: available are %s; using "
+                               "%r", wanted, ", ".join(languages()), _lang(self.config),
+                               type="smtpcodes", subtype="lang",
+                               location=field if field.line else (self.env.docname, 1))
+        return _lang(self.config)
 
     def _is_rst(self) -> bool:
         """Only reStructuredText keeps escapes (as NUL) in text; MyST's arrive as plain text."""
@@ -285,12 +328,15 @@ class ShortcodeTransform(SphinxTransform):
             node = node.parent
         return False
 
-    def _myst_escapes(self) -> set[tuple[int, int]]:
-        """(Text node id, offset) of MyST shortcodes written ``\\<smtp:550 5.1.1>`` or
-        ``&lt;smtp:…>``: markdown-it drops the escape, but paragraphs and titles keep their
-        raw inline source. The n-th occurrence in the text is the n-th in the source (code
-        spans removed); when the counts disagree nothing is treated as escaped."""
-        found: set[tuple[int, int]] = set()
+    def _myst_escapes(self) -> dict[tuple[int, int], bool]:
+        """Which MyST text shortcodes were escaped, keyed by (Text node id, offset).
+
+        markdown-it drops the escape of ``\\<smtp:550 5.1.1>`` (and decodes ``&lt;``), but
+        paragraphs, titles and table cells keep their raw inline source: the n-th occurrence
+        in the text is the n-th in that source, code spans removed. Where the counts disagree
+        the text is left undecided and the caller falls back on the shape of the body.
+        """
+        decided: dict[tuple[int, int], bool] = {}
         for holder in self.document.findall(
                 lambda n: isinstance(n, (nodes.paragraph, nodes.title, nodes.rubric))):
             raw = holder.rawsource
@@ -298,22 +344,19 @@ class ShortcodeTransform(SphinxTransform):
                 continue
             seen: dict[str, list[tuple[int, int]]] = {}
             for text in holder.findall(nodes.Text):
-                if MARKER not in text or self._skipped(text.parent, (nodes.FixedTextElement,
-                                                                    nodes.literal, nodes.math)):
-                    continue
-                for match in PATTERN.finditer(text):
-                    if not _AUTOLINK_BODY.fullmatch(match.group(1)):
+                if MARKER in text and not self._skipped(
+                        text.parent, (nodes.FixedTextElement, nodes.literal, nodes.math)):
+                    for match in PATTERN.finditer(text):
                         seen.setdefault(match.group(0), []).append((id(text), match.start()))
             if not seen:
                 continue
             plain = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), raw)
             for source, places in seen.items():
-                body = re.escape(source[1:])
                 flags = [len(m.group(1)) % 2 == 1 or m.group(2) != "<" for m in re.finditer(
-                    r"(\\*)(<|&lt;|&#0*60;|&#[xX]0*3[cC];)" + body, plain)]
+                    r"(\\*)(<|&lt;|&#0*60;|&#[xX]0*3[cC];)" + re.escape(source[1:]), plain)]
                 if len(flags) == len(places):
-                    found.update(place for place, flag in zip(places, flags) if flag)
-        return found
+                    decided.update(zip(places, flags))
+        return decided
 
     def _replace_autolink(self, ref: nodes.reference) -> smtp_node:
         text = ref.astext()
@@ -321,28 +364,30 @@ class ShortcodeTransform(SphinxTransform):
         first = next(iter(ref.findall(nodes.Text)), None)
         where.source, where.line = (self._location(first, "") if first is not None
                                     else get_source_line(ref))
-        node = make_node(self.env, f"<{text}>", text[len("smtp:"):], block=False, location=where)
+        node = make_node(f"<{text}>", text[len("smtp:"):], block=False, location=where)
         ref.replace_self(node)
         return node
 
     def _replace_text(self, text: nodes.Text, rst: bool,
-                      escaped: set[tuple[int, int]]) -> list[smtp_node]:
+                      escaped: dict[tuple[int, int], bool]) -> list[smtp_node]:
         data = str(text)  # keeps rst's NUL escape markers, which astext() would drop
         pieces: list[nodes.Node] = []
         made: list[smtp_node] = []
         last = 0
         for match in PATTERN.finditer(data):
             start, body = match.start(), match.group(1)
-            if rst and start and data[start - 1] == "\x00":
-                continue  # \<smtp:553> in rst
-            if not rst and (_AUTOLINK_BODY.fullmatch(body) or (id(text), start) in escaped):
-                continue  # \<smtp:553> or &lt;smtp:553> in MyST: a real one is an autolink
+            if start and data[start - 1] == "\x00":
+                continue  # \<smtp:553> in rst, also inside MyST's {eval-rst}
+            # In MyST a real autolink-shaped shortcode is a reference: text of that shape was
+            # escaped, unless the raw source says otherwise (rst inside MyST).
+            if not rst and escaped.get((id(text), start), bool(_AUTOLINK_BODY.fullmatch(body))):
+                continue
             if start > last:
                 pieces.append(nodes.Text(data[last:start]))
             where = nodes.inline()
             where.source, where.line = self._location(text, data[:start])
-            node = make_node(self.env, nodes.unescape(match.group(0)), nodes.unescape(body),
-                             block=False, location=where)
+            node = make_node(nodes.unescape(match.group(0)), nodes.unescape(body), block=False,
+                             location=where)
             pieces.append(node)
             made.append(node)
             last = match.end()
@@ -361,7 +406,8 @@ class ShortcodeTransform(SphinxTransform):
         while holder is not None and (holder.line is None or isinstance(holder, nodes.Inline)):
             holder = holder.parent
         if holder is None:
-            return get_source_line(text.parent)
+            source, line = get_source_line(text.parent)
+            return source, line
         offset = 0
         for other in holder.findall(nodes.Text):
             if other is text:
