@@ -90,8 +90,8 @@ class Element:
 
 
 class _TreeBuilder(HTMLParser):
-    VOID: ClassVar[set[str]] = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-            "source", "track", "wbr"}
+    VOID: ClassVar[set[str]] = {"area", "base", "br", "col", "embed", "hr", "img", "input",
+                                "link", "meta", "source", "track", "wbr"}
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
@@ -550,7 +550,8 @@ def test_bad_directive_option_is_reported(tmp_path: Path) -> None:
 def test_page_language_from_front_matter_and_field_list(tmp_path: Path) -> None:
     pages = {
         "index.rst": ":smtpcodes_lang: zh\n\nT\n=\n\n<smtp:553>\n\n.. toctree::\n\n   m\n   bad\n",
-        "m.md": "---\nsmtpcodes_lang: zh\n---\n# M\n\n<smtp:553>\n\n```{smtp} 553\n:lang: en\n```\n",
+        "m.md": "---\nsmtpcodes_lang: zh\n---\n# M\n\n<smtp:553>\n\n"
+                "```{smtp} 553\n:lang: en\n```\n",
         "bad.md": "---\nsmtpcodes_lang: xx\n---\n# B\n\n<smtp:553>\n",
     }
     result = build(tmp_path, pages)

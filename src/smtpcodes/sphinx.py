@@ -59,7 +59,7 @@ _CODE_SPAN = re.compile(r"(?<!`)(`+)(?!`).*?(?<!`)\1(?!`)", re.DOTALL)
 _WRAPPED = re.compile(r"<smtp:(.*)>", re.DOTALL)
 
 
-class smtp_node(nodes.Inline, nodes.Element):  # type: ignore[misc]
+class smtp_node(nodes.Inline, nodes.Element):
     """A shortcode checked at read time and rendered per builder at write time.
 
     Inline even when it stands for a box, which is replaced before writing: rst moves
@@ -355,7 +355,7 @@ class ShortcodeTransform(SphinxTransform):
                 flags = [len(m.group(1)) % 2 == 1 or m.group(2) != "<" for m in re.finditer(
                     r"(\\*)(<|&lt;|&#0*60;|&#[xX]0*3[cC];)" + re.escape(source[1:]), plain)]
                 if len(flags) == len(places):
-                    decided.update(zip(places, flags))
+                    decided.update(zip(places, flags, strict=True))
         return decided
 
     def _replace_autolink(self, ref: nodes.reference) -> smtp_node:
@@ -493,7 +493,7 @@ def _plain(node: smtp_node, config: Config) -> nodes.Element:
     items = nodes.definition_list()
     for row in layout.table[1:]:
         items += _item(row[0], [nodes.paragraph("", f"{e.code}: {cell}")
-                                for e, cell in zip(layout.entries, row[1:])])
+                                for e, cell in zip(layout.entries, row[1:], strict=False)])
     for section in layout.sections:
         if section.key in ("differences", "which"):
             listing: nodes.Element = (nodes.enumerated_list(enumtype="arabic", prefix="",
@@ -583,7 +583,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value("smtpcodes_collapsible", False, "env", types=frozenset({bool}))
     app.add_config_value("smtpcodes_open", False, "env", types=frozenset({bool}))
     app.add_config_value("smtpcodes_sections", list(render.SECTIONS), "env",
-                         types=frozenset({list, tuple}))
+                         types=frozenset({list, tuple, str}),
+                         description="sections boxes show: " + ", ".join(render.SECTIONS))
     app.connect("config-inited", _check_config)
     app.connect("builder-inited", _copy_css)
     handlers = (_visit_label, _depart_label)
