@@ -53,17 +53,20 @@ NONE = 0  # nothing known: ints are never flagged, strings only by their own sha
 UNKNOWN = 1  # compared with an unrecognised name: flagged in SMTP scopes if the code exists
 AMBIG = 2  # compared with ``code``/``status``/``resp``: flagged in SMTP scopes
 STRONG = 3  # passed to SMTPSenderRefused, compared with e.smtp_code, returned by handle_RCPT
+RETURNED = 4  # returned by a function: a code if the function also returns e.g. exc.smtp_code
 
 # --- scope kinds --------------------------------------------------------------------------------
-NEUTRAL, SMTP, HTTP = 0, 1, 2
+#: OTHER: HTTP, FTP, NNTP... protocols whose replies also start with three digits.
+NEUTRAL, SMTP, OTHER = 0, 1, 2
 
 #: Modules whose import makes a scope SMTP code (``--smtp-modules`` adds to these).
 SMTP_MODULES = frozenset({
     "smtplib", "smtpd", "aiosmtplib", "aiosmtpd", "twisted.mail", "slimta", "salmon",
     "lmtpd", "smtpdfix", "pytest_smtpd", "mailman.mta", "exim", "postfix",
 })
-#: Modules whose import makes a scope HTTP code.
-HTTP_MODULES = frozenset({
+#: Modules whose import makes a scope HTTP (or FTP, NNTP) code.
+OTHER_MODULES = frozenset({
+    "ftplib", "nntplib", "pyftpdlib", "aioftp", "ftputil", "paramiko",
     "http", "urllib", "urllib3", "requests", "httpx", "aiohttp", "flask", "django", "fastapi",
     "starlette", "werkzeug", "tornado", "falcon", "bottle", "pyramid", "sanic", "wsgiref",
     "httplib2", "responses", "respx", "quart", "litestar", "webob", "cherrypy", "twisted.web",
@@ -73,10 +76,10 @@ _IMPORT_WEIGHT = 3
 _HANDLER_WEIGHT = 3
 
 #: Method names of SMTP servers and handlers whose return value is a reply.
+_SMTP_VERBS = r"(?:HELO|EHLO|MAIL|RCPT|DATA|RSET|QUIT|VRFY|EXPN|NOOP|HELP|AUTH|STARTTLS|BDAT|ETRN|PROXY)"
 _SMTP_HANDLER_RE = re.compile(
-    r"(?:handle|smtp)_[A-Z]{4,8}|do_(?:HELO|EHLO|MAIL|RCPT|DATA|RSET|QUIT|VRFY|EXPN|NOOP|HELP|"
-    r"AUTH|STARTTLS|BDAT|ETRN|UNKNOWN)|ext_[A-Z]+|validateTo|validateFrom|process_message|"
-    r"handle_exception|smtp_reply|state_[A-Z]+"
+    rf"handle_{_SMTP_VERBS}|do_{_SMTP_VERBS}|do_UNKNOWN|smtp_[A-Z]{{4,8}}|validateTo|validateFrom|"
+    r"process_message|handle_exception|smtp_reply"
 )
 _HTTP_HANDLER_RE = re.compile(r"do_(?:GET|POST|PUT|DELETE|HEAD|OPTIONS|PATCH|TRACE|CONNECT)")
 
@@ -84,7 +87,7 @@ _HTTP_HANDLER_RE = re.compile(r"do_(?:GET|POST|PUT|DELETE|HEAD|OPTIONS|PATCH|TRA
 _SMTP_IDENTS = frozenset({
     "sendmail", "ehlo", "helo", "starttls", "rcpt", "rcpt_tos", "rcpttos", "mailfrom",
     "mail_from", "envelope", "docmd", "getreply", "sendCode", "ehlo_or_helo_if_needed",
-    "rcpt_options", "sendLine",
+    "rcpt_options",
 })
 _HTTP_IDENTS = frozenset({
     "requests", "status_code", "start_response", "send_response", "send_error", "environ",
@@ -115,27 +118,38 @@ _NEG_WORDS = frozenset({
     "expires", "expiry", "lifetime", "iterations", "rounds", "salt", "key", "keys", "random",
     "sample", "shape", "dim", "dims", "frame", "frames", "fps", "channel", "channels", "volume",
     "pixels", "px", "degrees", "angle", "price", "amount", "balance", "cents", "qty", "quantity",
+    "time", "times", "timing", "timings", "ms", "millis", "micros", "nanos", "usec", "width",
+    "schema", "release", "build", "revision", "major", "minor", "patch",
 })
+#: smtplib / aiosmtplib client methods whose result is a reply (code, text) or response.
+_SMTP_METHODS = frozenset({
+    "ehlo", "helo", "noop", "verify", "vrfy", "expn", "rset", "quit", "mail", "rcpt", "data",
+    "docmd", "getreply", "starttls", "login", "auth", "execute_command", "connect",
+})
+#: Words that make a returned name a code: ``return code`` / ``return exc.smtp_code``.
+_CODE_WORDS = frozenset({"code", "codes", "status", "errcode", "rc"})
 _STRONG_WORDS = frozenset({
-    "smtp", "esmtp", "lmtp", "reply", "replies", "rcpt", "ehlo", "helo", "docmd", "getreply",
-    "sendmail", "starttls", "smtpd", "smtplib",
+    "smtp", "esmtp", "lmtp", "rcpt", "ehlo", "helo", "docmd", "getreply", "sendmail", "starttls",
+    "smtpd", "smtplib",
 })
 
 #: The whole-file skip: a file whose lower-cased text holds none of these words, no handler
 #: ``def`` and no string starting with a code cannot produce a finding under the rules above
 #: (every SMTP signal, STRONG word and reply sender contains one of them). Keep them in step.
 _TRIGGER_WORDS = (
-    "smtp", "lmtp", "rcpt", "ehlo", "helo", "reply", "replies", "sendmail", "starttls", "docmd",
-    "envelope", "sendcode", "sendline", "mail_from", "mailfrom",
+    "smtp", "lmtp", "rcpt", "ehlo", "helo", "sendmail", "starttls", "docmd", "envelope",
+    "sendcode", "mail_from", "mailfrom",
 )
 _TRIGGER_DEF_RE = re.compile(
-    r"def (?:handle_|do_|ext_|state_|validateto|validatefrom|process_message)")
+    r"def (?:handle_|do_|validateto|validatefrom|process_message)")
 _TRIGGER_STRING_RE = re.compile(
     r"[\"'][2-5][0-5][0-9](?:[ \-\"'\\\r\n]|$)|[\"'][245]\.[0-9]{1,3}\.[0-9]{1,3}", re.M)
 _AMBIG_WORDS = frozenset({
     "code", "codes", "status", "rc", "errcode", "resp", "response", "responses", "result",
     "results", "res", "ret", "err", "error", "errors", "rv", "answer", "refused", "rejected",
+    "reply", "replies",
     "reject", "accepted", "expected", "actual", "got", "want", "c", "outcome", "verdict",
+    "message", "msg",
 })
 _HTTP_WORDS = frozenset({"http", "https", "url", "urls", "uri", "wsgi", "html", "web"})
 _NEG_NAMES = frozenset({
@@ -156,12 +170,15 @@ _SMTP_CODE_CALLEE_WORDS = frozenset({
     "error", "exception", "refused", "response", "reply", "code", "failure", "rcpt", "sender",
     "recipient", "rejected", "status",
 })
-#: Callees that send a reply line: strings passed to them are replies.
+#: Callees that send a reply line (SMTP, but FTP and NNTP servers too): what they are passed
+#: is a reply code or line when the scope is SMTP code.
 _REPLY_SENDERS = frozenset({
-    "push", "sendLine", "sendCode", "reply", "send_reply", "smtp_reply", "_reply", "respond",
-    "send_line", "writeline", "_push", "send_response_line",
+    "push", "sendLine", "reply", "send_reply", "smtp_reply", "_reply", "respond", "send_line",
+    "writeline", "_push", "send_response_line",
 })
-_REPLY_CODE_SENDERS = frozenset({"sendCode", "reply", "send_reply", "smtp_reply", "_reply"})
+_REPLY_CODE_SENDERS = frozenset({"reply", "send_reply", "smtp_reply", "_reply"})
+#: Twisted's SMTP reply method: SMTP whatever the scope.
+_SMTP_CODE_SENDERS = frozenset({"sendCode"})
 _LOG_CALLEES = frozenset({
     "print", "debug", "info", "warning", "warn", "error", "exception", "critical", "log", "msg",
     "echo", "secho", "pprint", "format", "_", "gettext", "ngettext",
@@ -184,6 +201,7 @@ _DIGIT_WORD_RE = re.compile(r"[0-9]+[A-Z]")
 _FIRST = frozenset({"2", "3", "4", "5", b"2", b"3", b"4", b"5"})
 _LITERALISH = frozenset({ast.Constant, ast.Tuple, ast.List, ast.Set, ast.JoinedStr, ast.Dict})
 _CONTAINERS = (ast.Tuple, ast.List, ast.Set)
+_ORDERING = frozenset({ast.Lt, ast.LtE, ast.Gt, ast.GtE})
 
 # String shapes: what follows the code inside a reply string.
 S_ENH, S_REPLY, S_BARE, S_PROSE, S_ENH_ONLY, S_ENH_TEXT = range(6)
@@ -196,12 +214,13 @@ _WORD_CACHE: dict[str, int] = {}
 
 
 def _ident_signal(name: str) -> int:
-    """SMTP (1), HTTP (2) or nothing (0) for an identifier seen anywhere in a scope."""
+    """SMTP (1), OTHER (2: HTTP, FTP, NNTP) or nothing (0) for an identifier in a scope."""
     low = name.lower()
     if "smtp" in low or "lmtp" in low or name in _SMTP_IDENTS:
         kind = SMTP
-    elif "http" in low or "wsgi" in low or name in _HTTP_IDENTS:
-        kind = HTTP
+    elif ("http" in low or "wsgi" in low or "ftp" in low or "nntp" in low
+          or name in _HTTP_IDENTS):
+        kind = OTHER
     else:
         kind = NEUTRAL
     _IDENT_CACHE[name] = kind
@@ -229,9 +248,11 @@ def _word_role(name: str) -> int:
     return role
 
 
-def _chain(node: ast.AST) -> tuple[list[str], bool]:
-    """Names along ``a.b.c`` / ``f(x).y`` / ``x[0]``, outermost first, and whether len() was hit."""
+def _chain(node: ast.AST) -> tuple[list[str], bool, bool]:
+    """Names along ``a.b.c`` / ``f(x).y`` / ``x["key"]``, outermost first; whether len() was hit;
+    whether the outermost name is a key (``timings["connect"]``, ``counts.get("bounced")``)."""
     names: list[str] = []
+    keyed = False
     for _ in range(12):
         cls = node.__class__
         if cls is ast.Attribute:
@@ -245,28 +266,47 @@ def _chain(node: ast.AST) -> tuple[list[str], bool]:
             fname = func.id if func.__class__ is ast.Name else (
                 func.attr if func.__class__ is ast.Attribute else "")
             if fname == "len":
-                return names, True
+                return names, True, keyed
             args = node.args  # type: ignore[attr-defined]
-            if fname in _UNWRAP_CALLS and func.__class__ is ast.Name and args:
+            if fname == "get" and args and _is_identifier_str(args[0]):
+                keyed = keyed or not names
+                names.append(args[0].value)  # type: ignore[attr-defined]
+                node = func.value
+            elif fname in _UNWRAP_CALLS and func.__class__ is ast.Name and args:
                 node = args[0]
             elif fname in _UNWRAP_CALLS and func.__class__ is ast.Attribute:
                 node = func.value
             else:
                 node = func
-        elif cls is ast.Subscript or cls is ast.Await or cls is ast.Starred:
+        elif cls is ast.Subscript:
+            key = node.slice  # type: ignore[attr-defined]
+            if _is_identifier_str(key):
+                keyed = keyed or not names
+                names.append(key.value)  # type: ignore[attr-defined]
+            node = node.value  # type: ignore[attr-defined]
+        elif cls is ast.Await or cls is ast.Starred:
             node = node.value  # type: ignore[attr-defined]
         elif cls is ast.BinOp:
             node = node.left  # type: ignore[attr-defined]
         else:
             break
-    return names, False
+    return names, False, keyed
+
+
+def _is_identifier_str(node: ast.AST) -> bool:
+    return (node.__class__ is ast.Constant and isinstance(node.value, str)  # type: ignore
+            and node.value.isidentifier())  # type: ignore[attr-defined]
 
 
 def _subject_role(node: ast.AST) -> int:
-    """Role of a literal compared with, assigned to or tested against ``node``."""
+    """Role of a literal compared with or tested against ``node``.
+
+    The outermost name decides (``e.smtp_code``, ``r.status_code``, ``timings["connect"]``);
+    when it says nothing, the names it hangs from may (``counts.get("x")``, ``self.smtp.x()``).
+    """
     if node.__class__ is ast.Constant:
         return NONE
-    names, is_len = _chain(node)
+    names, is_len, keyed = _chain(node)
     if is_len:
         return NEG
     if not names:
@@ -274,19 +314,53 @@ def _subject_role(node: ast.AST) -> int:
     role = _word_role(names[0])
     if role == NEG:
         return role
-    for other in names[1:]:
-        other_role = _word_role(other)
-        low = other.lower()
-        if "http" in low or other in _HTTP_IDENTS:
+    if role < AMBIG and _is_smtp_method_call(node):
+        role = AMBIG
+    for index, other in enumerate(names[1:], 1):
+        if "http" in other.lower() or other in _HTTP_IDENTS:
             return NEG
+        other_role = _word_role(other)
         if other_role == STRONG and role < STRONG:
             role = STRONG
+        elif role == UNKNOWN and other_role == NEG and keyed and index == 1:
+            role = NEG  # the table a key was read from: counts["x"], timings.get("y")
     return role
+
+
+def _is_smtp_method_call(node: ast.AST) -> bool:
+    """``client.verify("x")[0]``, ``await client.noop()``: smtplib methods return replies."""
+    for _ in range(4):
+        if node.__class__ in (ast.Subscript, ast.Await):
+            node = node.value  # type: ignore[attr-defined]
+    func = getattr(node, "func", None) if node.__class__ is ast.Call else None
+    return func.__class__ is ast.Attribute and func.attr in _SMTP_METHODS  # type: ignore
+
+
+def _target_role(node: ast.AST) -> int:
+    """Role of a literal assigned to ``node`` or bound to a parameter or keyword of that name:
+    only names that say "code" count, since ``base = 250`` is a number like any other."""
+    role = _subject_role(node)
+    return NONE if role == UNKNOWN else role
+
+
+def _name_role(name: str) -> int:
+    role = _word_role(name)
+    return NONE if role == UNKNOWN else role
+
+
+def _returns_code(node: ast.AST) -> bool:
+    """``return code`` / ``return exc.smtp_code``: the function's returns are SMTP codes."""
+    names, is_len, _ = _chain(node)
+    if is_len or not names:
+        return False
+    words = {w.lower() for w in _WORD_RE.findall(names[0])}
+    return _subject_role(node) == STRONG or bool(words & _CODE_WORDS and _word_role(names[0])
+                                                 != NEG)
 
 
 def _callee_roles(func: ast.AST) -> tuple[int, int, bool]:
     """(role of int arguments, role of string arguments, is an assertion) for a callee."""
-    names, _ = _chain(func)
+    names, _, _ = _chain(func)
     if not names:
         return NONE, NONE, False
     primary = names[0]
@@ -298,8 +372,10 @@ def _callee_roles(func: ast.AST) -> tuple[int, int, bool]:
         return NEG, NEG, False
     if primary in _SMTP_NONCODE_CALLEES:
         return NEG, NONE, False
+    if primary in _SMTP_CODE_SENDERS:
+        return STRONG, STRONG, False
     if primary in _REPLY_SENDERS:
-        return (STRONG if primary in _REPLY_CODE_SENDERS else NONE), STRONG, False
+        return (AMBIG if primary in _REPLY_CODE_SENDERS else NONE), AMBIG, False
     words = [w.lower() for w in _WORD_RE.findall(primary)]
     if words and ("smtp" in words or "lmtp" in words or "esmtp" in words):
         if words[-1] in _SMTP_CODE_CALLEE_WORDS:
@@ -326,9 +402,10 @@ def _is_upper(name: str) -> bool:
 # --- scopes -------------------------------------------------------------------------------------
 
 class _Scope:
-    """A module, class or function: its own SMTP and HTTP signals, summed upwards at the end."""
+    """A module, class or function: its own SMTP and OTHER signals, summed upwards at the end."""
 
-    __slots__ = ("parent", "smtp", "http", "is_function", "handler", "codeish", "kind")
+    __slots__ = ("parent", "smtp", "http", "is_function", "handler", "codeish", "kind",
+                 "returns_code")
 
     def __init__(self, parent: Optional[_Scope], is_function: bool) -> None:
         self.parent = parent
@@ -337,6 +414,7 @@ class _Scope:
         self.is_function = is_function
         self.handler = False
         self.codeish = False
+        self.returns_code = False
         self.kind = -1
 
 
@@ -392,7 +470,7 @@ class _Candidate:
     """A literal that may be reported, decided once the whole file's scopes are known."""
 
     __slots__ = ("line", "col", "is_int", "value", "enhanced", "role", "scope", "shape",
-                 "pair_basic", "rest")
+                 "pair_basic", "rest", "bound")
 
     def __init__(self, line: int, col: int, is_int: bool, value: int, enhanced: str | None,
                  role: int, scope: _Scope, shape: int, pair_basic: int | None,
@@ -407,6 +485,7 @@ class _Candidate:
         self.shape = shape
         self.pair_basic = pair_basic
         self.rest = rest
+        self.bound = False
 
 
 # --- the catalogue side: defined codes and messages, cached per catalogue -----------------------
@@ -512,6 +591,19 @@ def _http_phrases() -> dict[int, str]:
     return _HTTP_PHRASES
 
 
+_SMTP_ONLY: set[int] = set()
+
+
+def _smtp_only_codes() -> set[int]:
+    """Reply codes of the standard catalogue that no HTTP status shares (250, 354, 550...)."""
+    if not _SMTP_ONLY:
+        from .catalogue import get_catalogue
+
+        basic = {int(c) for c in get_catalogue().codes(kind="basic")}
+        _SMTP_ONLY.update(basic - set(_http_phrases()))
+    return _SMTP_ONLY
+
+
 def _is_http_line(code: int, rest: str) -> bool:
     """``"503 Service Unavailable"``: an HTTP status line, not an SMTP reply."""
     phrase = _http_phrases().get(code)
@@ -552,6 +644,7 @@ class SMTPCodeChecker:
         self.defs = 0
         self.roles: dict[int, int] = {}
         self.pairs: dict[int, int] = {}
+        self.bounds: set[int] = set()
         self.candidates: list[_Candidate] = []
 
     # -- flake8 options -------------------------------------------------------------------------
@@ -696,8 +789,10 @@ class SMTPCodeChecker:
         role = self.roles.get(id(node))
         if role is None or role <= NONE:
             return
-        self.candidates.append(_Candidate(
-            node.lineno, node.col_offset, True, value, None, role, self.scope, S_BARE, None, ""))
+        cand = _Candidate(
+            node.lineno, node.col_offset, True, value, None, role, self.scope, S_BARE, None, "")
+        cand.bound = id(node) in self.bounds
+        self.candidates.append(cand)
 
     def _string(self, node: ast.AST, where: ast.AST, value: str | bytes, more: bool) -> None:
         if self.defs:
@@ -717,7 +812,13 @@ class SMTPCodeChecker:
                 enhanced = _norm_enhanced(enh)
                 self.scope.smtp += 1
             else:
-                shape = _shape(rest, more)
+                shape = _shape(rest, more, match.group(0).endswith("-"))
+                if shape == S_REPLY:
+                    if _is_http_line(code, rest):  # "503 Service Unavailable": HTTP, a signal
+                        self.scope.http += 1
+                        return
+                    if code in _smtp_only_codes():  # "250 OK" is SMTP whatever the scope
+                        self.scope.smtp += 1
             self.candidates.append(_Candidate(
                 where.lineno, where.col_offset, False, code, enhanced, role, self.scope, shape,
                 None, rest))
@@ -726,7 +827,7 @@ class SMTPCodeChecker:
         if enh is None:
             return
         rest = text[enh.end():]
-        shape = S_ENH_TEXT if rest.strip() or more else S_ENH_ONLY
+        shape = S_ENH_TEXT if rest or more else S_ENH_ONLY
         self.candidates.append(_Candidate(
             where.lineno, where.col_offset, False, 0, _norm_enhanced(enh), role, self.scope, shape,
             self.pairs.get(id(node)), rest))
@@ -734,7 +835,7 @@ class SMTPCodeChecker:
     # -- deciding -------------------------------------------------------------------------------
 
     def _resolve_scopes(self) -> None:
-        """Sum signals upwards; a scope is SMTP or HTTP by its own majority, else its parent's."""
+        """Sum signals upwards; a scope is SMTP or OTHER by its own majority, else its parent's."""
         totals = {id(s): [s.smtp, s.http] for s in self.scopes}
         for scope in reversed(self.scopes):
             if scope.parent is not None:
@@ -746,7 +847,7 @@ class SMTPCodeChecker:
             if smtp > http:
                 scope.kind = SMTP
             elif http > smtp:
-                scope.kind = HTTP
+                scope.kind = OTHER
             else:
                 scope.kind = scope.parent.kind if scope.parent is not None else NEUTRAL
 
@@ -754,11 +855,13 @@ class SMTPCodeChecker:
         role = cand.role
         in_smtp = cand.scope.kind == SMTP
         allow = self.allow
+        if role == RETURNED:
+            role = AMBIG if cand.scope.returns_code else NONE
         if cand.is_int:
             code = str(cand.value)
             defined = texts.defined(code)
-            flag = role == STRONG or (in_smtp and (role == AMBIG or (role == UNKNOWN and defined)))
-            if not flag or code in allow:
+            flag = role == STRONG or (in_smtp and role == AMBIG)
+            if not flag or code in allow or (cand.bound and not defined):
                 return None
             return texts.message("SMT100" if defined else "SMT201", code)
         if cand.value:  # a reply string, "250 OK" or "550 5.1.1 ..."
@@ -785,8 +888,8 @@ class SMTPCodeChecker:
             flag = True
         elif not in_smtp:
             flag = False
-        elif shape == S_ENH_ONLY:
-            flag = defined or role == AMBIG
+        elif shape == S_ENH_ONLY:  # "2.0.0" is a version as often as a code: the name decides
+            flag = role == AMBIG
         else:
             flag = True
         if not flag:
@@ -806,7 +909,7 @@ class SMTPCodeChecker:
         if shape == S_REPLY:
             if _is_http_line(cand.value, cand.rest):
                 return False
-            return in_smtp or (defined and cand.value not in _http_phrases())
+            return in_smtp or (defined and cand.value in _smtp_only_codes())
         if not in_smtp:
             return False
         if shape == S_BARE:
@@ -820,7 +923,7 @@ class SMTPCodeChecker:
             if prefix in self.smtp_modules:
                 self.scope.smtp += _IMPORT_WEIGHT
                 return
-            if prefix in HTTP_MODULES:
+            if prefix in OTHER_MODULES:
                 self.scope.http += _IMPORT_WEIGHT
                 return
 
@@ -831,9 +934,12 @@ class SMTPCodeChecker:
 
     def _import_from(self, node: ast.ImportFrom, stack: list[Any]) -> bool:
         if node.module:
+            before = (self.scope.smtp, self.scope.http)
             self._signal_import(node.module)
+            matched = before != (self.scope.smtp, self.scope.http)
             for alias in node.names:
-                self._signal_import(f"{node.module}.{alias.name}")
+                if not matched:  # from twisted import mail
+                    self._signal_import(f"{node.module}.{alias.name}")
                 signal = _IDENT_CACHE.get(alias.name)
                 if signal is None:
                     signal = _ident_signal(alias.name)
@@ -860,7 +966,7 @@ class SMTPCodeChecker:
                 signal = _ident_signal(name)
             if signal == SMTP:
                 scope.smtp += 1
-            elif signal == HTTP:
+            elif signal == OTHER:
                 scope.http += 1
             scope.codeish = _word_role(name) in (AMBIG, STRONG)
         stack.extend(node.decorator_list)
@@ -874,18 +980,18 @@ class SMTPCodeChecker:
                     signal = _ident_signal(arg.arg)
                 if signal == SMTP:
                     scope.smtp += 1
-                elif signal == HTTP:
+                elif signal == OTHER:
                     scope.http += 1
         defaults = args.defaults
         if defaults:
             for arg, default in zip(positional[-len(defaults):], defaults):
                 if default.__class__ in _LITERALISH:
-                    self._set_role(default, _word_role(arg.arg))
+                    self._set_role(default, _name_role(arg.arg))
             stack.extend(defaults)
         for arg, default in zip(args.kwonlyargs, args.kw_defaults):
             if default is not None:
                 if default.__class__ in _LITERALISH:
-                    self._set_role(default, _word_role(arg.arg))
+                    self._set_role(default, _name_role(arg.arg))
                 stack.append(default)
         stack.extend(node.body)
         return True
@@ -898,7 +1004,7 @@ class SMTPCodeChecker:
             signal = _ident_signal(node.name)
         if signal == SMTP:
             self.scope.smtp += 1
-        elif signal == HTTP:
+        elif signal == OTHER:
             self.scope.http += 1
         stack.extend(node.bases)
         stack.extend(node.keywords)
@@ -926,9 +1032,9 @@ class SMTPCodeChecker:
             if target.__class__ is ast.Tuple and value.__class__ is ast.Tuple:
                 for t_elt, v_elt in zip(target.elts, value.elts):  # type: ignore[attr-defined]
                     if v_elt.__class__ in _LITERALISH:
-                        self._set_role(v_elt, _subject_role(t_elt))
+                        self._set_role(v_elt, _target_role(t_elt))
             else:
-                self._set_role(value, _subject_role(target))
+                self._set_role(value, _target_role(target))
         stack.append(value)
         stack.extend(targets)
         return True
@@ -943,7 +1049,7 @@ class SMTPCodeChecker:
             stack.append(value)
             return True
         if value.__class__ in _LITERALISH:
-            self._set_role(value, _subject_role(node.target))
+            self._set_role(value, _target_role(node.target))
         stack.append(value)
         stack.append(node.target)
         return True
@@ -981,7 +1087,8 @@ class SMTPCodeChecker:
         """Give a literal (or the literals of a tuple, list or set) its role."""
         roles = self.roles
         current = roles.get(id(node))
-        if current is None or current < role or role < NONE:
+        if (current is None or current == RETURNED or role < NONE
+                or (role != RETURNED and current < role)):
             roles[id(node)] = role
 
     def _compare(self, node: ast.Compare, stack: list[Any]) -> bool:
@@ -991,6 +1098,12 @@ class SMTPCodeChecker:
             role = _combine(_subject_role(o) for o in operands if o.__class__ not in _LITERALISH)
             for operand in literal:
                 self._set_role(operand, role)
+            ops = node.ops
+            for index, operand in enumerate(operands):
+                if operand.__class__ is ast.Constant and any(  # 400 <= code < 500: a boundary
+                        ops[i].__class__ in _ORDERING for i in (index - 1, index)
+                        if 0 <= i < len(ops)):
+                    self.bounds.add(id(operand))
         return False
 
     def _call(self, node: ast.Call, stack: list[Any]) -> bool:
@@ -1005,6 +1118,10 @@ class SMTPCodeChecker:
             for arg in args:
                 if arg.__class__ in _LITERALISH:
                     self._set_role(arg, role)
+            return False
+        if (func.__class__ is ast.Attribute and func.attr == "parametrize" and len(args) > 1
+                and args[0].__class__ is ast.Constant and isinstance(args[0].value, str)):
+            self._parametrize(args[0].value, args[1])
             return False
         int_role, str_role, is_assert = _callee_roles(func)
         if is_assert:
@@ -1021,7 +1138,7 @@ class SMTPCodeChecker:
                 continue
             if kw.arg is None:
                 continue
-            word = _word_role(kw.arg)
+            word = _name_role(kw.arg)
             if word == NEG or int_role == NEG:
                 self._set_role(value, NEG)
             elif int_role == STRONG or word == STRONG:
@@ -1029,6 +1146,15 @@ class SMTPCodeChecker:
             elif word == AMBIG:
                 self._set_role(value, AMBIG)
         return False
+
+    def _parametrize(self, names: str, rows: ast.AST) -> None:
+        """``@pytest.mark.parametrize("address, expected", [("a@b", 250)])``: columns by name."""
+        columns = [_name_role(n.strip()) for n in names.split(",")]
+        for row in getattr(rows, "elts", ()):
+            cells = row.elts if row.__class__ in _CONTAINERS else [row]
+            for role, cell in zip(columns, cells):
+                if cell.__class__ in _LITERALISH:
+                    self._set_role(cell, role)
 
     def _set_arg_role(self, arg: ast.AST, int_role: int, str_role: int) -> None:
         if arg.__class__ is ast.Constant:
@@ -1045,12 +1171,18 @@ class SMTPCodeChecker:
 
     def _return(self, node: ast.Return, stack: list[Any]) -> bool:
         value = node.value
-        if value is not None and value.__class__ in _LITERALISH:
-            scope = self.scope
+        if value is None:
+            return False
+        scope = self.scope
+        if value.__class__ in _LITERALISH:
             if scope.handler:
                 self._set_role(value, STRONG)
             elif scope.codeish:
                 self._set_role(value, AMBIG)
+            elif id(value) not in self.roles:
+                self.roles[id(value)] = RETURNED
+        elif not scope.returns_code and scope.is_function and _returns_code(value):
+            scope.returns_code = True
         return False
 
     def _container(self, node: ast.Tuple, stack: list[Any]) -> bool:
@@ -1068,7 +1200,7 @@ class SMTPCodeChecker:
                         second.__class__ is ast.Constant
                         and second.value.__class__ in (str, bytes)))):  # type: ignore
                 if role is None or role >= NONE:
-                    self._set_role(first, max(role or NONE, AMBIG))
+                    self._set_role(first, AMBIG if role in (None, RETURNED) else max(role, AMBIG))
                 self._pair(first, second)
         return False
 
@@ -1111,12 +1243,14 @@ def _match_values(pattern: Any) -> Iterator[ast.AST]:
             yield from _match_values(sub)
 
 
-def _shape(rest: str, more: bool) -> int:
+def _shape(rest: str, more: bool, dash: bool) -> int:
     """What follows the code: a reply text, nothing, or an ordinary sentence."""
     text = rest.lstrip(" ")
     if not text.strip():
         return S_REPLY if more else S_BARE
     head = text[0]
+    if dash and not head.isdigit():  # "250-mail.example.com", "250-PIPELINING": EHLO lines
+        return S_REPLY
     if head.isupper() or head in "<%{[(\"'":
         return S_REPLY
     if head.isdigit():

@@ -116,7 +116,7 @@ def _sections_option(argument: str | Sequence[str] | None) -> list[str]:
 def _check_config(app: Sphinx, config: Config) -> None:
     """Fail at start-up, naming the setting, rather than on the first shortcode."""
     lang = config.smtpcodes_lang
-    if lang is not None:
+    if lang not in (None, ""):
         try:
             _lang_option(lang if isinstance(lang, str) else repr(lang))
         except ValueError as error:
@@ -545,6 +545,12 @@ class PlainRenderer(SphinxPostTransform):
     """Every other builder (latex, text, man, texinfo …): plain nodes, never raw HTML."""
 
     default_priority = 101
+
+    def is_supported(self) -> bool:
+        # linkcheck would otherwise check every RFC link of every box: the catalogue's links,
+        # which the site's authors can neither fix nor silence one by one.
+        builder = getattr(self.env, "_builder_cls", None)
+        return super().is_supported() and getattr(builder, "name", "") != "linkcheck"
 
     def run(self, **kwargs: Any) -> None:
         for node in list(self.document.findall(smtp_node)):

@@ -36,6 +36,9 @@ class MailingListESMTP(smtp.ESMTP):
             self.sendCode(250, member.encode("utf-8"), multiline=True)  # expect: SMT100
         self.sendCode(250, members[-1].encode("utf-8"))  # expect: SMT100
 
+    def do_VRFY(self, rest):
+        self.sendCode(504, b"5.5.4 VRFY takes a mailbox name")  # expect: SMT100 SMT102
+
     def do_UNKNOWN(self, rest):
         self.sendCode(500, b"Command not implemented")  # expect: SMT100
 
