@@ -116,6 +116,8 @@ def test_lookup_enhanced_code_and_leading_zeros() -> None:
     assert lookup("5.1.1").name == "Bad destination mailbox address"
     assert lookup("5.01.001").code == "5.1.1"
     assert "550" in lookup("5.1.1").related
+    assert "553" in lookup("5.1.3").related  # relations read both ways
+    assert "5.1.3" in lookup("553").related
 
 
 def test_success_codes_need_no_fix() -> None:

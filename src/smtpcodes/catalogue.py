@@ -315,15 +315,22 @@ def _enhanced_fields(code: str, lang: str) -> dict[str, Any]:
         notes.append(words["unusual_class"].format(
             code=f"X.{key}", classes=", ".join(f"{c}.{key}" for c in usual), this=code))
     refs = [Reference(r["doc"], r["section"]) for r in facts["refs"]] + [Reference("IANA")]
+    associated = tuple(str(c) for c in facts["basic"])
+    pointing_here = tuple(c for c in _basic_codes_relating_to(code) if c not in associated)
     fields.update(
         name=texts["name"], description=texts["description"], when=texts["when"], fix=fix,
         note=" ".join(n for n in notes if n), references=tuple(refs),
-        related=tuple(str(c) for c in facts["basic"])
-        + tuple(f"{cls}.{r}" for r in facts["related"]),
+        related=associated + pointing_here + tuple(f"{cls}.{r}" for r in facts["related"]),
         associated=tuple(str(c) for c in facts["basic"]), usual_classes=usual,
         deprecated="deprecated_by" in facts,
     )
     return fields
+
+
+@lru_cache(maxsize=None)
+def _basic_codes_relating_to(code: str) -> tuple[str, ...]:
+    """Basic codes whose entry lists ``code`` as related, so relations read both ways."""
+    return tuple(basic for basic, facts in _facts()["basic"].items() if code in facts["related"])
 
 
 # --- suggestions -------------------------------------------------------------------------------

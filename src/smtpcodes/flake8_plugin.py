@@ -813,12 +813,9 @@ class SMTPCodeChecker:
                 self.scope.smtp += 1
             else:
                 shape = _shape(rest, more, match.group(0).endswith("-"))
-                if shape == S_REPLY:
-                    if _is_http_line(code, rest):  # "503 Service Unavailable": HTTP, a signal
-                        self.scope.http += 1
-                        return
-                    if code in _smtp_only_codes():  # "250 OK" is SMTP whatever the scope
-                        self.scope.smtp += 1
+                if shape == S_REPLY and _is_http_line(code, rest):
+                    self.scope.http += 1  # "503 Service Unavailable": HTTP, and a signal of it
+                    return
             self.candidates.append(_Candidate(
                 where.lineno, where.col_offset, False, code, enhanced, role, self.scope, shape,
                 None, rest))
@@ -909,7 +906,9 @@ class SMTPCodeChecker:
         if shape == S_REPLY:
             if _is_http_line(cand.value, cand.rest):
                 return False
-            return in_smtp or (defined and cand.value in _smtp_only_codes())
+            if in_smtp:
+                return True
+            return cand.scope.kind == NEUTRAL and defined and cand.value in _smtp_only_codes()
         if not in_smtp:
             return False
         if shape == S_BARE:
