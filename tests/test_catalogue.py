@@ -305,6 +305,7 @@ def test_custom_yaml(tmp_path: Path) -> None:
     ('[codes."553"]\nname = 5\n', "entry '553'.*'name' must be a string"),
     ('[codes."553"]\nrelated = ["abc"]\n', "entry '553'.*in 'related'"),
     ('colour = 1\n', "unknown top-level key 'colour'"),
+    ('[codes."553".zn]\nname = "x"\n', "entry '553': 'zn' is neither a field nor a language"),
     ('[codes\n', "not valid TOML"),
 ])
 def test_bad_custom_file_names_file_and_entry(tmp_path: Path, text: str, expected: str) -> None:

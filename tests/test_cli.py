@@ -126,3 +126,20 @@ def test_colour_on_a_terminal_and_no_color_respected() -> None:
     coloured = through_pty({})
     assert "\033[1;33mSMTP 421" in coloured  # 4xx in yellow
     assert "\033[" not in through_pty({"NO_COLOR": "1"})
+
+
+def test_chinese_text_wraps_by_display_width() -> None:
+    import unicodedata
+
+    out = run("explain", "553", "--lang", "zh").stdout
+    for line in out.splitlines():
+        if line.startswith("  ") and "://" not in line:
+            width = sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in line)
+            assert width <= 88, line
+
+
+def test_pipe_closed_early_is_quiet() -> None:
+    shell = f"{sys.executable} -m smtpcodes.cli list --json | head -1"
+    result = subprocess.run(["sh", "-c", shell], capture_output=True, text=True, check=False)
+    assert result.stdout.strip() == "["
+    assert "Traceback" not in result.stderr

@@ -220,3 +220,11 @@ def test_bad_catalogue_option_names_the_file(tmp_path: Path) -> None:
     with pytest.raises(CatalogueFileError, match="bad.toml: entry '559'"):
         markdown.markdown("<smtp:553>", extensions=["smtpcodes"],
                           extension_configs={"smtpcodes": {"catalogue": str(path)}})
+
+
+def test_problem_lines_skip_code_and_count_from_the_source(
+        caplog: pytest.LogCaptureFixture) -> None:
+    source = "# T\n\n```\na\nb\n<smtp:559>\n```\n\n`<smtp:559>` is code\n\nReal <smtp:559> here.\n"
+    with caplog.at_level(logging.WARNING, logger="smtpcodes"):
+        markdown.markdown(source, extensions=["pymdownx.superfences", "smtpcodes"])
+    assert "line 11:" in caplog.text and caplog.text.count("unknown SMTP code") == 1

@@ -440,6 +440,10 @@ def _parse_custom_entry(code: str, body: object, default_lang: str, where: str,
     base: dict[str, str] = {}
     for key, value in body.items():
         if isinstance(value, dict):
+            if key not in languages():
+                raise CatalogueFileError(
+                    f"{where}: {key!r} is neither a field nor a language; languages are "
+                    + ", ".join(languages()))
             texts[key] = _text_fields(value, f"{where}, language {key!r}")
         elif key in TEXT_FIELDS:
             base.update(_text_fields({key: value}, where))

@@ -41,13 +41,7 @@ def check_text(text: str, path: str, catalogue: Catalogue | None = None) -> list
     found: list[Problem] = []
     ext.reporter = found.append
     markdown.Markdown(extensions=[*_extensions(), ext]).convert(text)
-    lines = text.splitlines()
-    findings = []
-    for problem in found:
-        line = problem.line or 1
-        column = lines[line - 1].find(problem.source) + 1 if line <= len(lines) else 1
-        findings.append(Finding(path, line, max(column, 1), problem.message))
-    return findings
+    return [Finding(path, p.line or 1, p.column or 1, p.message) for p in found]
 
 
 def markdown_files(paths: Iterable[str]) -> Iterator[Path]:

@@ -119,6 +119,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SMTPCodeError as error:
         sys.stderr.write(f"smtpcodes: error: {error}\n")
         return 2
+    except BrokenPipeError:  # `smtpcodes list | head`: the reader left, which is fine
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     return status
 
 

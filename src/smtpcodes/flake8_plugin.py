@@ -81,6 +81,11 @@ _SMTP_HANDLER_RE = re.compile(
     rf"handle_{_SMTP_VERBS}|do_{_SMTP_VERBS}|do_UNKNOWN|smtp_[A-Z]{{4,8}}|validateTo|validateFrom|"
     r"process_message|handle_exception|smtp_reply"
 )
+#: Hook names only SMTP has (NNTP, POP3 and FTP servers also answer QUIT, HELP, NOOP...).
+_SMTP_ONLY_HANDLER_RE = re.compile(
+    r"(?:handle|do)_(?:HELO|EHLO|MAIL|RCPT|DATA|VRFY|EXPN|STARTTLS|BDAT|ETRN)|smtp_[A-Z]{4,8}|"
+    r"validateTo|validateFrom"
+)
 _HTTP_HANDLER_RE = re.compile(r"do_(?:GET|POST|PUT|DELETE|HEAD|OPTIONS|PATCH|TRACE|CONNECT)")
 
 # Identifiers (names, attributes, parameters, function and class names) as scope signals.
@@ -954,20 +959,23 @@ class SMTPCodeChecker:
     def _function(self, node: ast.FunctionDef, stack: list[Any]) -> bool:
         scope = _Scope(self.scope, True)
         name = node.name
+        # Hook names speak for the class that holds them (an NNTP server has a handle_QUIT
+        # too): the class decides, and its methods inherit the decision.
         if _SMTP_HANDLER_RE.fullmatch(name):
-            scope.smtp += _HANDLER_WEIGHT
+            if _SMTP_ONLY_HANDLER_RE.fullmatch(name):
+                self.scope.smtp += _HANDLER_WEIGHT
             scope.handler = True
         elif _HTTP_HANDLER_RE.fullmatch(name):
-            scope.http += _HANDLER_WEIGHT
+            self.scope.http += _HANDLER_WEIGHT
         else:
-            signal = _IDENT_CACHE.get(name)
-            if signal is None:
-                signal = _ident_signal(name)
-            if signal == SMTP:
-                scope.smtp += 1
-            elif signal == OTHER:
-                scope.http += 1
             scope.codeish = _word_role(name) in (AMBIG, STRONG)
+        signal = _IDENT_CACHE.get(name)
+        if signal is None:
+            signal = _ident_signal(name)
+        if signal == SMTP:
+            scope.smtp += 1
+        elif signal == OTHER:
+            scope.http += 1
         stack.extend(node.decorator_list)
         self._enter(scope, stack)
         args = node.args
@@ -1174,9 +1182,7 @@ class SMTPCodeChecker:
             return False
         scope = self.scope
         if value.__class__ in _LITERALISH:
-            if scope.handler:
-                self._set_role(value, STRONG)
-            elif scope.codeish:
+            if scope.handler or scope.codeish:
                 self._set_role(value, AMBIG)
             elif id(value) not in self.roles:
                 self.roles[id(value)] = RETURNED

@@ -19,7 +19,7 @@ from __future__ import annotations
 import logging
 import re
 import xml.etree.ElementTree as etree
-from typing import Any, Callable, NamedTuple
+from typing import Any, Callable, Iterator, NamedTuple
 
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -35,15 +35,42 @@ from .errors import SMTPCodeError
 from .shortcode import MARKER, PATTERN, Shortcode, contradiction, parse, resolve
 
 log = logging.getLogger("smtpcodes")
-_BOX_CACHE: dict[tuple[object, ...], str] = {}
+_BOX_CACHE: dict[tuple[object, ...], tuple[str, dict[str, str], str]] = {}
 #: A shortcode, or what starts like one, inside raw HTML.
 _RAW_OPENER = re.compile(r"<smtp:[^<>\n]*>?")
+
+
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+
+
+def _live_lines(lines: list[str]) -> Iterator[tuple[int, str]]:
+    """Numbered lines outside fenced code blocks."""
+    fence = ""
+    for number, line in enumerate(lines, start=1):
+        opening = _FENCE.match(line)
+        if fence:
+            if opening and opening.group(1).startswith(fence):
+                fence = ""
+        elif opening:
+            fence = opening.group(1)
+        else:
+            yield number, line
+
+
+def _live_hits(line: str, source: str) -> Iterator[int]:
+    """Columns of ``source`` in ``line`` that are neither escaped nor inside a code span."""
+    start = line.find(source)
+    while start != -1:
+        if not line[:start].endswith("\\") and line[:start].count("`") % 2 == 0:
+            yield start
+        start = line.find(source, start + 1)
 
 
 class Problem(NamedTuple):
     """A shortcode that could not be explained, or explained with a warning."""
 
     line: int | None
+    column: int | None
     source: str
     message: str
 
@@ -109,13 +136,16 @@ class BlockTreeprocessor(Treeprocessor):
         if not self.ext.chips:
             return
         parents = {child: parent for parent in root.iter() for child in parent}
-        for chip, (shortcode, entries) in self.ext.chips.items():
+        for chip, shortcode in self.ext.chips.items():
             parent = parents.get(chip)
             if parent is None:
                 continue
             if parent.tag == "p" and self._alone(parent, chip):
-                parent.remove(chip)
-                parent.text = self.md.htmlStash.store(self.ext.box_html(shortcode))
+                holder = parents[parent]
+                box = self.ext.box(shortcode, self.md)
+                box.tail = parent.tail
+                holder.insert(list(holder).index(parent), box)
+                holder.remove(parent)
             elif chip.tag == "a" and self._inside_link(chip, parents):
                 chip.tag = "span"
                 del chip.attrib["href"]
@@ -178,7 +208,7 @@ class SMTPCodesExtension(Extension):
         #: Link target inside boxes, which bypass MkDocs' link rewriting: the plugin sets the
         #: page-relative URL of the catalogue page here; elsewhere ``link`` serves both.
         self.box_link = ""
-        self.chips: dict[etree.Element, tuple[Shortcode, tuple[Any, ...]]] = {}
+        self.chips: dict[etree.Element, Shortcode] = {}
         self.problems: list[Problem] = []
         self._lines: list[str] = []
         self._seen: dict[str, int] = {}
@@ -202,7 +232,7 @@ class SMTPCodesExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
-        md.preprocessors.register(GatePreprocessor(md, self), "smtpcodes-gate", 25)
+        md.preprocessors.register(GatePreprocessor(md, self), "smtpcodes-gate", 29)
         md.treeprocessors.register(BlockTreeprocessor(md, self), "smtpcodes-blocks", 15)
         md.postprocessors.register(RawHtmlPostprocessor(md, self), "smtpcodes-raw-html", 35)
 
@@ -227,23 +257,21 @@ class SMTPCodesExtension(Extension):
     def catalogue(self) -> Catalogue:
         return get_catalogue(self.getConfig("catalogue") or None)
 
-    def _line_of(self, source: str) -> int | None:
-        """The source line of the n-th occurrence of ``source`` (shortcodes come in order)."""
+    def _position(self, source: str) -> tuple[int, int] | tuple[None, None]:
+        """Line and column of the n-th occurrence of ``source`` outside code and escapes.
+
+        Problems are reported in document order, so the n-th report of a text is its n-th
+        live occurrence. Fences and code spans are recognised by their backticks or tildes,
+        which covers what authors write; indented code is not told apart.
+        """
         wanted = self._seen.get(source, 0)
         self._seen[source] = wanted + 1
-        count = 0
-        for number, line in enumerate(self._lines, start=1):
-            start = line.find(source)
-            while start != -1:
-                if not line[:start].endswith("\\"):
-                    if count == wanted:
-                        return number
-                    count += 1
-                start = line.find(source, start + 1)
-        return None
+        live = [(n, column + 1) for n, line in _live_lines(self._lines)
+                for column in _live_hits(line, source)]
+        return live[wanted] if wanted < len(live) else (None, None)
 
     def report(self, source: str, message: str) -> None:
-        problem = Problem(self._line_of(source), source, message)
+        problem = Problem(*self._position(source), source, message)
         self.problems.append(problem)
         self.reporter(problem)
 
@@ -264,33 +292,40 @@ class SMTPCodesExtension(Extension):
                                 f"the class of {entries[0].code}")
         chip = render.chip(shortcode, entries, link=self.link)
         chip.text = AtomicString(chip.text or "")
-        self.chips[chip] = (shortcode, entries)
+        self.chips[chip] = shortcode
         return chip
 
-    def box_html(self, shortcode: Shortcode) -> str:
-        """The box's HTML, rendered once per process for each shortcode and configuration.
+    def box(self, shortcode: Shortcode, md: Markdown) -> etree.Element:
+        """The box: its outer element in the tree, its content as stashed raw HTML.
 
-        Boxes go into the page as stashed raw HTML: MkDocs builds many pages and the same
-        codes recur, so a cached string beats rebuilding and re-serialising a tree each time.
+        The content is rendered once per process for each shortcode and configuration:
+        MkDocs builds many pages and the same codes recur, so a cached string beats
+        rebuilding and re-serialising a tree each time. The outer element stays a real
+        element, so its ``id`` is visible to MkDocs' anchor validation.
         """
-        anchor_id = None
-        if self.getConfig("anchors") and shortcode.kind != "compare":
-            candidate = render.anchor(shortcode.label.replace(" ", "-"))
-            if candidate not in self._anchored:
-                self._anchored.add(candidate)
-                anchor_id = candidate
         catalogue = self.catalogue
         options = (self.getConfig("lang"), tuple(self.getConfig("sections")),
                    bool(self.getConfig("collapsible")), bool(self.getConfig("open")),
                    self.box_link or self.getConfig("link"))
-        key = (shortcode, anchor_id, catalogue, options)
-        html = _BOX_CACHE.get(key)
-        if html is None:
+        key = (shortcode, catalogue, options)
+        cached = _BOX_CACHE.get(key)
+        if cached is None:
             layout = render.card(shortcode, catalogue, options[0], options[1])
-            html = _BOX_CACHE[key] = render.to_html(render.box(
-                layout, collapsible=options[2], open_=options[3], anchor_id=anchor_id,
-                link=lambda code: self._link(options[4], code), catalogue=catalogue))
-        return html
+            whole = render.box(layout, collapsible=options[2], open_=options[3],
+                               link=lambda code: self._link(options[4], code),
+                               catalogue=catalogue)
+            html = render.to_html(whole)
+            cached = _BOX_CACHE[key] = (whole.tag, dict(whole.attrib),
+                                        html[html.index(">") + 1:html.rindex("</")])
+        tag, attrib, inner = cached
+        outer = etree.Element(tag, attrib)
+        if self.getConfig("anchors") and shortcode.kind != "compare":
+            anchor_id = render.anchor(shortcode.label.replace(" ", "-"))
+            if anchor_id not in self._anchored:
+                self._anchored.add(anchor_id)
+                outer.set("id", anchor_id)
+        outer.text = md.htmlStash.store(inner)
+        return outer
 
     def link(self, code: str) -> str | None:
         return self._link(self.getConfig("link"), code)

@@ -234,12 +234,13 @@ def _sections(layout: Card, parent: etree.Element, link: Linker | None,
     if layout.references:
         _element("dt", {"class": "smtp-references"}, names["references"], dl)
         dd = _element("dd", {"class": "smtp-references"}, parent=dl)
-        _reference_links(layout.references, dd)
+        _reference_links(layout.references, dd, labels(layout.lang)["iana_registry"])
     if not len(dl):
         parent.remove(dl)
 
 
-def _reference_links(references: Sequence[Reference], parent: etree.Element) -> None:
+def _reference_links(references: Sequence[Reference], parent: etree.Element,
+                     iana: str) -> None:
     groups: dict[str, list[Reference]] = {}
     for ref in references:
         groups.setdefault(ref.document, []).append(ref)
@@ -247,7 +248,7 @@ def _reference_links(references: Sequence[Reference], parent: etree.Element) -> 
         item = _element("span", {"class": "smtp-ref"}, parent=parent)
         plain = [r for r in refs if not r.section]
         head = plain[0] if plain else Reference(document)
-        _link(head.title if head.document != "IANA" else "IANA registry", head.url, item)
+        _link(head.title if head.document != "IANA" else iana, head.url, item)
         sections = [r for r in refs if r.section]
         for i, ref in enumerate(sections):
             item[-1].tail = " " if i == 0 else ", "
@@ -294,8 +295,6 @@ def to_html(element: etree.Element) -> str:
 
 def to_text(layout: Card, width: int = 88) -> str:
     """A readable plain rendering for terminals and Sphinx's text, LaTeX and man builders."""
-    import textwrap
-
     lines = [layout.title]
     if layout.meta:
         lines.append(" · ".join(layout.meta))
@@ -304,8 +303,7 @@ def to_text(layout: Card, width: int = 88) -> str:
         lines.append("")
         lines.append(row[0])
         for entry, cell in zip(layout.entries, row[1:]):
-            lines += textwrap.wrap(f"{entry.code}: {cell}", width, initial_indent="  ",
-                                   subsequent_indent="    ")
+            lines += _wrap(f"{entry.code}: {cell}", width, "  ", "    ")
     names = labels(layout.lang)["sections"]
     blocks = [(s.label, s.paragraphs) for s in layout.sections]
     if layout.related:
@@ -316,5 +314,27 @@ def to_text(layout: Card, width: int = 88) -> str:
     for label, paragraphs in blocks:
         lines += ["", label]
         for text in paragraphs:
-            lines += textwrap.wrap(text, width, initial_indent="  ", subsequent_indent="  ")
+            lines += _wrap(text, width, "  ", "  ")
     return "\n".join(lines)
+
+
+def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
+    """Wrap for a terminal: CJK characters take two columns and may break anywhere."""
+    import re
+    import textwrap
+    import unicodedata
+
+    def size(chunk: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in chunk)
+
+    if size(text) < len(text) * 4 // 3:
+        return textwrap.wrap(text, width, initial_indent=first, subsequent_indent=rest)
+    lines, line = [], first
+    for chunk in re.findall(r"[\u2e80-\uffef]|[^\s\u2e80-\uffef]+|\s+", text):
+        if size(line) + size(chunk) > width and line.strip():
+            lines.append(line.rstrip())
+            line = rest
+            if chunk.isspace():
+                continue
+        line += chunk
+    return [*lines, line.rstrip()]
