@@ -21,17 +21,16 @@ from __future__ import annotations
 import argparse
 import ast
 import re
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from operator import attrgetter
-from typing import (
-    TYPE_CHECKING, Any, Callable, ClassVar, Iterable, Iterator, Optional, Sequence, Tuple,
-)
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from . import __version__
 
 if TYPE_CHECKING:
     from .catalogue import Catalogue
 
-Finding = Tuple[int, int, str, type]
+Finding = tuple[int, int, str, type]
 
 #: Every finding code and its message template: the one place a message is worded.
 MESSAGES: dict[str, str] = {
@@ -47,13 +46,13 @@ MESSAGES: dict[str, str] = {
 }
 
 # --- roles: what the expression around a literal says about it ---------------------------------
-DEF = -2  # a constant definition (module or class level, UPPER_CASE name): the cure
 NEG = -1  # a port, size, timeout, HTTP status, version...: never an SMTP code
 NONE = 0  # nothing known: ints are never flagged, strings only by their own shape
-UNKNOWN = 1  # compared with an unrecognised name: flagged in SMTP scopes if the code exists
+UNKNOWN = 1  # compared with an unrecognised name: a "250" string counts in SMTP scopes, an int not
 AMBIG = 2  # compared with ``code``/``status``/``resp``: flagged in SMTP scopes
 STRONG = 3  # passed to SMTPSenderRefused, compared with e.smtp_code, returned by handle_RCPT
 RETURNED = 4  # returned by a function: a code if the function also returns e.g. exc.smtp_code
+PARAM = 5  # passed to a function of this module: a code if that parameter's name says so
 
 # --- scope kinds --------------------------------------------------------------------------------
 #: OTHER: HTTP, FTP, NNTP... protocols whose replies also start with three digits.
@@ -76,7 +75,8 @@ _IMPORT_WEIGHT = 3
 _HANDLER_WEIGHT = 3
 
 #: Method names of SMTP servers and handlers whose return value is a reply.
-_SMTP_VERBS = r"(?:HELO|EHLO|MAIL|RCPT|DATA|RSET|QUIT|VRFY|EXPN|NOOP|HELP|AUTH|STARTTLS|BDAT|ETRN|PROXY)"
+_SMTP_VERBS = (
+    r"(?:HELO|EHLO|MAIL|RCPT|DATA|RSET|QUIT|VRFY|EXPN|NOOP|HELP|AUTH|STARTTLS|BDAT|ETRN|PROXY)")
 _SMTP_HANDLER_RE = re.compile(
     rf"handle_{_SMTP_VERBS}|do_{_SMTP_VERBS}|do_UNKNOWN|smtp_[A-Z]{{4,8}}|validateTo|validateFrom|"
     r"process_message|handle_exception|smtp_reply"
@@ -107,8 +107,8 @@ _NEG_WORDS = frozenset({
     "port", "ports", "timeout", "timeouts", "size", "sizes", "len", "length", "width", "height",
     "limit", "limits", "max", "min", "maxlen", "maxsize", "count", "counts", "total", "num",
     "number", "version", "versions", "ver", "http", "https", "url", "urls", "uri", "wsgi", "html",
-    "retries", "retry", "attempts", "attempt", "tries", "delay", "ttl", "bytes", "line", "lines",
-    "lineno", "offset", "depth", "year", "month", "day", "hour", "ms", "msec", "sec", "secs",
+    "retries", "retry", "attempts", "attempt", "tries", "delay", "ttl", "bytes", "lineno",
+    "offset", "depth", "year", "month", "day", "hour", "ms", "msec", "sec", "secs",
     "seconds", "minutes", "interval", "chunk", "buffer", "bufsize", "pid", "uid", "gid", "mode",
     "perm", "perms", "errno", "exit", "returncode", "signal", "index", "idx", "i", "j", "k", "n",
     "x", "y", "z", "level", "priority", "section", "sections", "rfc", "chapter", "page", "pages",
@@ -118,13 +118,13 @@ _NEG_WORDS = frozenset({
     "elapsed", "latency", "dpi", "quality", "color", "font", "rows", "cols", "columns", "bits",
     "sleep", "range", "socket", "connect", "bind", "listen", "recv", "read", "seek", "truncate",
     "round", "randint", "randrange", "chr", "ord", "zfill", "ljust", "rjust", "center", "pos",
-    "position", "width", "col", "column", "port_number", "backoff", "wait", "deadline", "days",
-    "hours", "weeks", "quota", "capacity", "recipients_max", "kib", "mib", "megabytes", "age",
+    "position", "col", "column", "port_number", "backoff", "wait", "deadline", "days",
+    "hours", "weeks", "quota", "recipients_max", "kib", "mib", "megabytes", "age",
     "expires", "expiry", "lifetime", "iterations", "rounds", "salt", "key", "keys", "random",
     "sample", "shape", "dim", "dims", "frame", "frames", "fps", "channel", "channels", "volume",
     "pixels", "px", "degrees", "angle", "price", "amount", "balance", "cents", "qty", "quantity",
-    "time", "times", "timing", "timings", "ms", "millis", "micros", "nanos", "usec", "width",
-    "schema", "release", "build", "revision", "major", "minor", "patch",
+    "time", "times", "timing", "timings", "millis", "micros", "nanos", "usec", "schema",
+    "release", "build", "revision", "major", "minor", "patch",
 })
 #: smtplib / aiosmtplib client methods whose result is a reply (code, text) or response.
 _SMTP_METHODS = frozenset({
@@ -253,30 +253,34 @@ def _word_role(name: str) -> int:
     return role
 
 
-def _chain(node: ast.AST) -> tuple[list[str], bool, bool]:
+def _chain(start: ast.AST) -> tuple[list[str], bool, bool]:
     """Names along ``a.b.c`` / ``f(x).y`` / ``x["key"]``, outermost first; whether len() was hit;
     whether the outermost name is a key (``timings["connect"]``, ``counts.get("bounced")``)."""
+    node: Any = start
     names: list[str] = []
     keyed = False
     for _ in range(12):
         cls = node.__class__
         if cls is ast.Attribute:
-            names.append(node.attr)  # type: ignore[attr-defined]
-            node = node.value  # type: ignore[attr-defined]
+            names.append(node.attr)
+            node = node.value
         elif cls is ast.Name:
-            names.append(node.id)  # type: ignore[attr-defined]
+            names.append(node.id)
             break
         elif cls is ast.Call:
-            func = node.func  # type: ignore[attr-defined]
+            func = node.func
             fname = func.id if func.__class__ is ast.Name else (
                 func.attr if func.__class__ is ast.Attribute else "")
             if fname == "len":
                 return names, True, keyed
-            args = node.args  # type: ignore[attr-defined]
+            args = node.args
             if fname == "get" and args and _is_identifier_str(args[0]):
                 keyed = keyed or not names
-                names.append(args[0].value)  # type: ignore[attr-defined]
+                names.append(args[0].value)
                 node = func.value
+            elif fname == "getattr" and len(args) > 1 and _is_identifier_str(args[1]):
+                names.append(args[1].value)
+                node = args[0]
             elif fname in _UNWRAP_CALLS and func.__class__ is ast.Name and args:
                 node = args[0]
             elif fname in _UNWRAP_CALLS and func.__class__ is ast.Attribute:
@@ -284,23 +288,23 @@ def _chain(node: ast.AST) -> tuple[list[str], bool, bool]:
             else:
                 node = func
         elif cls is ast.Subscript:
-            key = node.slice  # type: ignore[attr-defined]
+            key = node.slice
             if _is_identifier_str(key):
                 keyed = keyed or not names
-                names.append(key.value)  # type: ignore[attr-defined]
-            node = node.value  # type: ignore[attr-defined]
+                names.append(key.value)
+            node = node.value
         elif cls is ast.Await or cls is ast.Starred:
-            node = node.value  # type: ignore[attr-defined]
+            node = node.value
         elif cls is ast.BinOp:
-            node = node.left  # type: ignore[attr-defined]
+            node = node.left
         else:
             break
     return names, False, keyed
 
 
 def _is_identifier_str(node: ast.AST) -> bool:
-    return (node.__class__ is ast.Constant and isinstance(node.value, str)  # type: ignore
-            and node.value.isidentifier())  # type: ignore[attr-defined]
+    return (node.__class__ is ast.Constant and isinstance(node.value, str)
+            and node.value.isidentifier())
 
 
 def _subject_role(node: ast.AST) -> int:
@@ -336,9 +340,9 @@ def _is_smtp_method_call(node: ast.AST) -> bool:
     """``client.verify("x")[0]``, ``await client.noop()``: smtplib methods return replies."""
     for _ in range(4):
         if node.__class__ in (ast.Subscript, ast.Await):
-            node = node.value  # type: ignore[attr-defined]
+            node = node.value
     func = getattr(node, "func", None) if node.__class__ is ast.Call else None
-    return func.__class__ is ast.Attribute and func.attr in _SMTP_METHODS  # type: ignore
+    return func.__class__ is ast.Attribute and func.attr in _SMTP_METHODS
 
 
 def _target_role(node: ast.AST) -> int:
@@ -400,6 +404,12 @@ def _combine(roles: Iterable[int]) -> int:
     return max(found)
 
 
+def _triggers(modules: Iterable[str]) -> tuple[str, ...]:
+    """Trigger words plus the module names no trigger word already finds (each costs a scan)."""
+    extra = {m.lower() for m in modules if not any(w in m.lower() for w in _TRIGGER_WORDS)}
+    return _TRIGGER_WORDS + tuple(sorted(extra))
+
+
 def _is_upper(name: str) -> bool:
     return name.isupper() or (name.startswith("_") and name[1:].isupper())
 
@@ -412,7 +422,7 @@ class _Scope:
     __slots__ = ("parent", "smtp", "http", "is_function", "handler", "codeish", "kind",
                  "returns_code")
 
-    def __init__(self, parent: Optional[_Scope], is_function: bool) -> None:
+    def __init__(self, parent: _Scope | None, is_function: bool) -> None:
         self.parent = parent
         self.smtp = 0
         self.http = 0
@@ -635,12 +645,12 @@ class SMTPCodeChecker:
 
     allow: ClassVar[frozenset[str]] = frozenset()
     smtp_modules: ClassVar[frozenset[str]] = SMTP_MODULES
-    catalogue_path: ClassVar[Optional[str]] = None
+    catalogue_path: ClassVar[str | None] = None
 
     #: Lower-cased words whose absence lets a file be skipped (with --smtp-modules added).
-    triggers: ClassVar[tuple[str, ...]] = _TRIGGER_WORDS + tuple(sorted(SMTP_MODULES))
+    triggers: ClassVar[tuple[str, ...]] = _triggers(SMTP_MODULES)
 
-    def __init__(self, tree: ast.AST, lines: Optional[Sequence[str]] = None) -> None:
+    def __init__(self, tree: ast.AST, lines: Sequence[str] | None = None) -> None:
         """``lines`` (passed by flake8) only serves the whole-file skip; ``tree`` is the truth."""
         self.tree = tree
         self.lines = lines
@@ -650,6 +660,8 @@ class SMTPCodeChecker:
         self.roles: dict[int, int] = {}
         self.pairs: dict[int, int] = {}
         self.bounds: set[int] = set()
+        self.params: dict[str, list[str]] = {}
+        self.param_refs: dict[int, tuple[str, int]] = {}
         self.candidates: list[_Candidate] = []
 
     # -- flake8 options -------------------------------------------------------------------------
@@ -684,7 +696,7 @@ class SMTPCodeChecker:
         cls.allow = frozenset(allowed)
         extra = frozenset(m.strip() for m in _as_list(getattr(options, "smtp_modules", ())))
         cls.smtp_modules = SMTP_MODULES | extra
-        cls.triggers = _TRIGGER_WORDS + tuple(sorted(m.lower() for m in cls.smtp_modules))
+        cls.triggers = _triggers(cls.smtp_modules)
         path = getattr(options, "smtp_catalogue", None) or None
         if path is not None:
             try:
@@ -718,6 +730,7 @@ class SMTPCodeChecker:
             message = self._decide(cand, texts)
             if message is not None:
                 found.append((cand.line, cand.col, message, kind))
+        found.sort(key=lambda finding: (finding[0], finding[1]))
         return found
 
     def _may_hold_findings(self, lines: Sequence[str]) -> bool:
@@ -797,9 +810,12 @@ class SMTPCodeChecker:
         cand = _Candidate(
             node.lineno, node.col_offset, True, value, None, role, self.scope, S_BARE, None, "")
         cand.bound = id(node) in self.bounds
+        if role == PARAM:
+            name, index = self.param_refs[id(node)]
+            cand.rest = f"{name}:{index}"
         self.candidates.append(cand)
 
-    def _string(self, node: ast.AST, where: ast.AST, value: str | bytes, more: bool) -> None:
+    def _string(self, node: ast.expr, where: ast.expr, value: str | bytes, more: bool) -> None:
         if self.defs:
             return
         text = value[:120].decode("latin-1") if isinstance(value, bytes) else value[:120]
@@ -818,6 +834,8 @@ class SMTPCodeChecker:
                 self.scope.smtp += 1
             else:
                 shape = _shape(rest, more, match.group(0).endswith("-"))
+                if shape == S_PROSE and value[-2:] in ("\r\n", b"\r\n"):
+                    shape = S_REPLY  # "250 localhost\r\n": a line on the wire, not a sentence
                 if shape == S_REPLY and _is_http_line(code, rest):
                     self.scope.http += 1  # "503 Service Unavailable": HTTP, and a signal of it
                     return
@@ -859,6 +877,8 @@ class SMTPCodeChecker:
         allow = self.allow
         if role == RETURNED:
             role = AMBIG if cand.scope.returns_code else NONE
+        elif role == PARAM:
+            role = self._param_role(cand.rest)
         if cand.is_int:
             code = str(cand.value)
             defined = texts.defined(code)
@@ -903,6 +923,14 @@ class SMTPCodeChecker:
         if enhanced in allow:
             return None
         return texts.message("SMT102" if defined else "SMT201", enhanced)
+
+    def _param_role(self, ref: str) -> int:
+        """``classify(421)`` where this module has ``def classify(code)``: the name decides."""
+        name, _, index = ref.rpartition(":")
+        params = self.params.get(name)
+        if params is None or int(index) >= len(params):
+            return NONE
+        return _name_role(params[int(index)])
 
     def _flag_reply(self, cand: _Candidate, defined: bool, in_smtp: bool) -> bool:
         role, shape = cand.role, cand.shape
@@ -980,6 +1008,10 @@ class SMTPCodeChecker:
         self._enter(scope, stack)
         args = node.args
         positional = [*getattr(args, "posonlyargs", []), *args.args]
+        names = [a.arg for a in positional]
+        if names and names[0] in ("self", "cls"):
+            names = names[1:]
+        self.params.setdefault(name, names)
         for arg in (*positional, *args.kwonlyargs, args.vararg, args.kwarg):
             if arg is not None:
                 signal = _IDENT_CACHE.get(arg.arg)
@@ -991,15 +1023,15 @@ class SMTPCodeChecker:
                     scope.http += 1
         defaults = args.defaults
         if defaults:
-            for arg, default in zip(positional[-len(defaults):], defaults):
+            for arg, default in zip(positional[-len(defaults):], defaults, strict=False):
                 if default.__class__ in _LITERALISH:
                     self._set_role(default, _name_role(arg.arg))
             stack.extend(defaults)
-        for arg, default in zip(args.kwonlyargs, args.kw_defaults):
-            if default is not None:
-                if default.__class__ in _LITERALISH:
-                    self._set_role(default, _name_role(arg.arg))
-                stack.append(default)
+        for arg, kw_default in zip(args.kwonlyargs, args.kw_defaults, strict=False):
+            if kw_default is not None:
+                if kw_default.__class__ in _LITERALISH:
+                    self._set_role(kw_default, _name_role(arg.arg))
+                stack.append(kw_default)
         stack.extend(node.body)
         return True
 
@@ -1037,7 +1069,7 @@ class SMTPCodeChecker:
         if value.__class__ in _LITERALISH:
             target = targets[0]
             if target.__class__ is ast.Tuple and value.__class__ is ast.Tuple:
-                for t_elt, v_elt in zip(target.elts, value.elts):  # type: ignore[attr-defined]
+                for t_elt, v_elt in zip(target.elts, value.elts, strict=False):
                     if v_elt.__class__ in _LITERALISH:
                         self._set_role(v_elt, _target_role(t_elt))
             else:
@@ -1065,12 +1097,12 @@ class SMTPCodeChecker:
         """Module- and class-level assignments and UPPER_CASE names define constants."""
         if not self.scope.is_function:
             return True
-        return all(t.__class__ is ast.Name and _is_upper(t.id)  # type: ignore[attr-defined]
+        return all(t.__class__ is ast.Name and _is_upper(t.id)
                    for t in targets)
 
     def _expr(self, node: ast.Expr, stack: list[Any]) -> bool:
         value = node.value
-        if value.__class__ is ast.Constant and isinstance(value.value, str):  # type: ignore
+        if value.__class__ is ast.Constant and isinstance(value.value, str):
             return True  # a docstring or a string used as a comment
         stack.append(value)
         return True
@@ -1079,7 +1111,7 @@ class SMTPCodeChecker:
         values = node.values
         head = values[0] if values else None
         if head is not None and head.__class__ is ast.Constant:
-            text = head.value  # type: ignore[attr-defined]
+            text = head.value
             if isinstance(text, str) and text[:1] in _FIRST:
                 role = self.roles.get(id(node))
                 if role is not None:
@@ -1087,15 +1119,20 @@ class SMTPCodeChecker:
                 self._string(head, node, text, len(values) > 1)
         for part in values:
             if part.__class__ is ast.FormattedValue:
-                stack.append(part.value)  # type: ignore[attr-defined]
+                stack.append(part.value)
         return True
 
-    def _set_role(self, node: ast.AST, role: int) -> None:
-        """Give a literal (or the literals of a tuple, list or set) its role."""
+    def _set_role(self, node: object, role: int) -> None:
+        """Give a literal (or a tuple, list, set or dict of them) its role: the strongest wins,
+        a negative one always, and the deferred ones (RETURNED, PARAM) yield to any real one."""
         roles = self.roles
         current = roles.get(id(node))
-        if (current is None or current == RETURNED or role < NONE
-                or (role != RETURNED and current < role)):
+        if current is None or role < NONE:
+            roles[id(node)] = role
+        elif current in (RETURNED, PARAM):
+            if NONE < role < RETURNED:
+                roles[id(node)] = role
+        elif current < role < RETURNED:
             roles[id(node)] = role
 
     def _compare(self, node: ast.Compare, stack: list[Any]) -> bool:
@@ -1131,6 +1168,15 @@ class SMTPCodeChecker:
             self._parametrize(args[0].value, args[1])
             return False
         int_role, str_role, is_assert = _callee_roles(func)
+        if int_role == NONE and not is_assert:
+            local = func.id if func.__class__ is ast.Name else (
+                func.attr if func.__class__ is ast.Attribute
+                and func.value.__class__ is ast.Name and func.value.id == "self" else None)
+            if local is not None:
+                for index, arg in enumerate(args):
+                    if arg.__class__ is ast.Constant and arg.value.__class__ is int:
+                        self.roles[id(arg)] = PARAM
+                        self.param_refs[id(arg)] = (local, index)
         if is_assert:
             role = _combine(_subject_role(a) for a in args if a.__class__ not in _LITERALISH)
             int_role = str_role = role
@@ -1154,18 +1200,19 @@ class SMTPCodeChecker:
                 self._set_role(value, AMBIG)
         return False
 
-    def _parametrize(self, names: str, rows: ast.AST) -> None:
+    def _parametrize(self, names: str, rows: Any) -> None:
         """``@pytest.mark.parametrize("address, expected", [("a@b", 250)])``: columns by name."""
         columns = [_name_role(n.strip()) for n in names.split(",")]
+        row: Any
         for row in getattr(rows, "elts", ()):
-            cells = row.elts if row.__class__ in _CONTAINERS else [row]
-            for role, cell in zip(columns, cells):
+            cells: list[Any] = row.elts if row.__class__ in _CONTAINERS else [row]
+            for role, cell in zip(columns, cells, strict=False):
                 if cell.__class__ in _LITERALISH:
                     self._set_role(cell, role)
 
     def _set_arg_role(self, arg: ast.AST, int_role: int, str_role: int) -> None:
         if arg.__class__ is ast.Constant:
-            is_int = arg.value.__class__ is int  # type: ignore[attr-defined]
+            is_int = arg.value.__class__ is int
             self._set_role(arg, int_role if is_int else str_role)
         else:
             self._set_role(arg, int_role if int_role != NONE else str_role)
@@ -1173,8 +1220,8 @@ class SMTPCodeChecker:
     def _pair(self, first: ast.AST, second: ast.AST) -> None:
         """``(550, b"5.1.1 User unknown")``: remember the code to compare the classes."""
         if (first.__class__ is ast.Constant and second.__class__ is ast.Constant
-                and first.value.__class__ is int):  # type: ignore[attr-defined]
-            self.pairs[id(second)] = first.value  # type: ignore[attr-defined]
+                and first.value.__class__ is int):
+            self.pairs[id(second)] = first.value
 
     def _return(self, node: ast.Return, stack: list[Any]) -> bool:
         value = node.value
@@ -1200,10 +1247,10 @@ class SMTPCodeChecker:
                     self._set_role(elt, role)
         if len(elts) == 2:
             first, second = elts
-            if (first.__class__ is ast.Constant and first.value.__class__ is int  # type: ignore
+            if (first.__class__ is ast.Constant and first.value.__class__ is int
                     and (second.__class__ is ast.JoinedStr or (
                         second.__class__ is ast.Constant
-                        and second.value.__class__ in (str, bytes)))):  # type: ignore
+                        and second.value.__class__ in (str, bytes)))):
                 if role is None or role >= NONE:
                     self._set_role(first, AMBIG if role in (None, RETURNED) else max(role, AMBIG))
                 self._pair(first, second)
@@ -1211,13 +1258,13 @@ class SMTPCodeChecker:
 
     def _dict(self, node: ast.Dict, stack: list[Any]) -> bool:
         role = self.roles.get(id(node))
-        for key, value in zip(node.keys, node.values):
+        for key, value in zip(node.keys, node.values, strict=False):
             if value.__class__ not in _LITERALISH:
                 continue
             word = None
             if key is not None and key.__class__ is ast.Constant and isinstance(
-                    key.value, str) and key.value.isidentifier():  # type: ignore[attr-defined]
-                word = _word_role(key.value)  # type: ignore[attr-defined]
+                    key.value, str) and key.value.isidentifier():
+                word = _word_role(key.value)
                 if word == UNKNOWN:
                     word = None
             if word is not None:
@@ -1290,10 +1337,11 @@ def _execution_error(message: str) -> Exception:
         from flake8.exceptions import ExecutionError
     except ImportError:  # used without flake8, e.g. from a script
         return ValueError(message)
-    return ExecutionError(message)
+    error: Exception = ExecutionError(message)
+    return error
 
 
-_Handler = Callable[[SMTPCodeChecker, Any, list], bool]
+_Handler = Callable[[SMTPCodeChecker, Any, list[Any]], bool]
 _HANDLERS: dict[type, _Handler] = {
     ast.Import: SMTPCodeChecker._import,
     ast.ImportFrom: SMTPCodeChecker._import_from,

@@ -3,6 +3,8 @@
 Fixture for the SMT flake8 plugin: constant definitions are the cure, not the disease.
 """
 
+# ruff: noqa  (realistic code, linted by the SMT plugin only)
+
 from __future__ import annotations
 
 import enum

@@ -4,6 +4,8 @@ Fixture for the SMT flake8 plugin: HTTP statuses, ports, sizes, timeouts, versio
 and RFC sections in HTTP code. Nothing here may be reported.
 """
 
+# ruff: noqa  (realistic code, linted by the SMT plugin only)
+
 from __future__ import annotations
 
 import http.server

@@ -4,6 +4,8 @@ Fixture for the SMT flake8 plugin: the HTTP half must stay silent while the SMTP
 reported (``# expect: CODE``).
 """
 
+# ruff: noqa  (realistic code, linted by the SMT plugin only)
+
 from __future__ import annotations
 
 import smtplib

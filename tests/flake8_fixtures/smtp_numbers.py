@@ -5,6 +5,8 @@ ports, sizes, timeouts, counts, versions, addresses, percentages and RFC section
 silent; the few real codes are marked ``# expect: CODE``.
 """
 
+# ruff: noqa  (realistic code, linted by the SMT plugin only)
+
 from __future__ import annotations
 
 import random

@@ -4,6 +4,8 @@ Fixture for the SMT flake8 plugin (``# expect: CODE`` marks each literal that mu
 Named without a ``test_`` prefix so pytest does not collect it.
 """
 
+# ruff: noqa  (realistic code, linted by the SMT plugin only)
+
 from __future__ import annotations
 
 import smtplib

@@ -3,6 +3,8 @@
 Fixture for the SMT flake8 plugin (``# expect: CODE`` marks each literal that must be reported).
 """
 
+# ruff: noqa  (realistic code, linted by the SMT plugin only)
+
 from __future__ import annotations
 
 import asynchat

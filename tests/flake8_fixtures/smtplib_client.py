@@ -4,6 +4,8 @@ Fixture for the SMT flake8 plugin: expected findings are declared as ``# expect:
 end of the line that holds the literal; every other literal must stay silent.
 """
 
+# ruff: noqa  (realistic code, linted by the SMT plugin only)
+
 from __future__ import annotations
 
 import logging
