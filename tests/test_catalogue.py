@@ -42,7 +42,8 @@ def test_every_basic_reply_row_is_in_the_catalogue() -> None:
         assert entry.reply_class == int(row["class"][0])
         assert entry.category == int(row["category"][1])
         documents = {ref.document for ref in entry.references}
-        for rfc in {part.split(" §")[0].split(" (")[0] for part in row["rfc_and_section"].split("; ")}:
+        cited = row["rfc_and_section"].split("; ")
+        for rfc in {part.split(" §")[0].split(" (")[0] for part in cited}:
             if rfc.startswith("RFC"):
                 assert rfc in documents, (row["code"], rfc)
 
@@ -186,7 +187,8 @@ def test_third_language_is_a_data_only_change(tmp_path: Path, monkeypatch: pytes
     for lang in ("en", "zh"):
         (root / lang).mkdir(parents=True)
         for part in ("labels", "basic", "enhanced"):
-            (root / lang / f"{part}.json").write_bytes((LOCALES / lang / f"{part}.json").read_bytes())
+            shipped = LOCALES / lang / f"{part}.json"
+            (root / lang / f"{part}.json").write_bytes(shipped.read_bytes())
     (root / "fr").mkdir()
     (root / "fr" / "labels.json").write_text(json.dumps(
         {"sections": {"description": "Description", "fix": "Comment corriger"}}), "utf-8")

@@ -12,8 +12,8 @@ import pytest
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "smtpcodes.cli", *args], capture_output=True,
-                          text=True, encoding="utf-8", env={"PATH": "", "PYTHONIOENCODING": "utf-8"},
-                          check=False)
+                          text=True, encoding="utf-8", check=False,
+                          env={"PATH": "", "PYTHONIOENCODING": "utf-8"})
 
 
 def test_explain_basic_code_plain_when_not_a_tty() -> None:

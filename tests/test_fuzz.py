@@ -6,6 +6,7 @@ from __future__ import annotations
 import markdown
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from htmltree import find_class, parse
 
 CODES = ["553", "250", "5.1.1", "4.7.1", "550 5.1.1", "235 vs 553", "550 4.1.1", "559",

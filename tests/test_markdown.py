@@ -8,6 +8,7 @@ from pathlib import Path
 
 import markdown
 import pytest
+
 from htmltree import classes, find_class, parent_map, parse, text
 
 EXTENSIONS = ["smtpcodes", "tables", "admonition", "fenced_code", "attr_list", "md_in_html"]

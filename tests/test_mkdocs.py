@@ -8,6 +8,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+
 from htmltree import classes, find_class, parent_map, parse
 
 ROOT = Path(__file__).parent.parent
@@ -74,7 +75,8 @@ def test_bad_shortcode_fails_strict_naming_page_line_and_code(tmp_path: Path) ->
         site_name: t
         plugins:
           - smtpcodes
-        """, {"index.md": "# Home\n\nFine <smtp:553>.\n", "bad.md": "# Bad\n\nSee <smtp:559>.\n\n<smtp:5.1>\n"})
+        """, {"index.md": "# Home\n\nFine <smtp:553>.\n",
+              "bad.md": "# Bad\n\nSee <smtp:559>.\n\n<smtp:5.1>\n"})
     result = build(project)
     assert result.returncode != 0
     assert "bad.md:3: unknown SMTP code '559'" in result.stderr

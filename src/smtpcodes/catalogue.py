@@ -11,9 +11,10 @@ from __future__ import annotations
 import json
 import os
 import sys
-from functools import lru_cache
+from collections.abc import Iterable, Iterator, Mapping
+from functools import cache
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping, Union
+from typing import Any, Union
 
 from . import codes as _codes
 from .errors import CatalogueFileError, UnknownCodeError, UnknownLanguageError
@@ -28,12 +29,12 @@ IANA_REGISTRY_URL = "https://www.iana.org/assignments/smtp-enhanced-status-codes
 TEXT_FIELDS = ("name", "description", "when", "fix", "note")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _facts() -> dict[str, Any]:
     return _read_json(_FACTS_FILE)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _locale_part(lang: str, part: str) -> dict[str, Any]:
     if lang not in languages():
         raise UnknownLanguageError(
@@ -43,7 +44,7 @@ def _locale_part(lang: str, part: str) -> dict[str, Any]:
     return _read_json(path) if path.exists() else {}
 
 
-@lru_cache(maxsize=None)
+@cache
 def languages() -> tuple[str, ...]:
     """Languages with a locale folder; English first, since every other falls back to it."""
     found = sorted(p.name for p in _LOCALES.iterdir() if (p / "labels.json").exists())
@@ -56,7 +57,7 @@ def labels(lang: str = "en") -> dict[str, Any]:
     return own if lang == "en" else _merged_labels(lang)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _merged_labels(lang: str) -> dict[str, Any]:
     return _deep_merge(_locale_part("en", "labels"), _locale_part(lang, "labels"))
 
@@ -327,7 +328,7 @@ def _enhanced_fields(code: str, lang: str) -> dict[str, Any]:
     return fields
 
 
-@lru_cache(maxsize=None)
+@cache
 def _basic_codes_relating_to(code: str) -> tuple[str, ...]:
     """Basic codes whose entry lists ``code`` as related, so relations read both ways."""
     return tuple(basic for basic, facts in _facts()["basic"].items() if code in facts["related"])

@@ -6,7 +6,8 @@ import argparse
 import json
 import os
 import sys
-from typing import Sequence, TextIO
+from collections.abc import Sequence
+from typing import TextIO
 
 from . import __version__, render
 from .catalogue import Catalogue, Entry, get_catalogue, labels, languages

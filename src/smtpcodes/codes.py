@@ -55,4 +55,5 @@ def _malformed_message(text: str) -> str:
             f"{text!r} is not an SMTP reply code: reply codes have three digits, "
             "the first 2-5 and the second 0-5"
         )
-    return f"{text!r} is not an SMTP code: expected a reply code like 553 or an enhanced code like 5.1.1"
+    return (f"{text!r} is not an SMTP code: expected a reply code like 553 "
+            "or an enhanced code like 5.1.1")

@@ -19,7 +19,8 @@ from __future__ import annotations
 import logging
 import re
 import xml.etree.ElementTree as etree
-from typing import Any, Callable, Iterator, NamedTuple
+from collections.abc import Callable, Iterator
+from typing import Any, NamedTuple
 
 from markdown import Markdown
 from markdown.extensions import Extension
@@ -32,7 +33,7 @@ from markdown.util import AtomicString
 from . import render
 from .catalogue import Catalogue, get_catalogue, languages
 from .errors import SMTPCodeError
-from .shortcode import MARKER, PATTERN, Shortcode, contradiction, parse, resolve
+from .shortcode import MARKER, Shortcode, contradiction, parse, resolve
 
 log = logging.getLogger("smtpcodes")
 _BOX_CACHE: dict[tuple[object, ...], tuple[str, dict[str, str], str]] = {}
@@ -228,7 +229,7 @@ class SMTPCodesExtension(Extension):
         if unknown:
             raise ValueError(f"smtpcodes: option 'sections' has unknown section {unknown[0]!r}; "
                              "choose from " + ", ".join(render.SECTIONS))
-        self.catalogue  # a bad catalogue file fails here, once, naming file and entry
+        get_catalogue(self.getConfig("catalogue") or None)  # a bad file fails here, by name
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
@@ -271,7 +272,8 @@ class SMTPCodesExtension(Extension):
         return live[wanted] if wanted < len(live) else (None, None)
 
     def report(self, source: str, message: str) -> None:
-        problem = Problem(*self._position(source), source, message)
+        line, column = self._position(source)
+        problem = Problem(line, column, source, message)
         self.problems.append(problem)
         self.reporter(problem)
 

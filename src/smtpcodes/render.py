@@ -11,7 +11,8 @@ and Sphinx's non-HTML builders. The HTML contract every front end shares: class 
 from __future__ import annotations
 
 import xml.etree.ElementTree as etree
-from typing import Callable, Iterable, NamedTuple, Sequence
+from collections.abc import Callable, Iterable, Sequence
+from typing import NamedTuple
 
 from .catalogue import Catalogue, Entry, Reference, labels
 from .compare import compare
@@ -196,7 +197,7 @@ def _table(rows: Sequence[Sequence[str]], entries: Sequence[Entry],
     table = _element("table", {"class": "smtp-table"}, parent=parent)
     head = _element("tr", parent=_element("thead", parent=table))
     _element("th", text=rows[0][0], parent=head)
-    for entry, cell in zip(entries, rows[0][1:]):
+    for entry, cell in zip(entries, rows[0][1:], strict=True):
         _element("th", {"class": f"smtp-{entry.reply_class}xx"}, cell, head)
     body = _element("tbody", parent=table)
     for row in rows[1:]:
@@ -302,7 +303,7 @@ def to_text(layout: Card, width: int = 88) -> str:
     for row in layout.table[1:]:
         lines.append("")
         lines.append(row[0])
-        for entry, cell in zip(layout.entries, row[1:]):
+        for entry, cell in zip(layout.entries, row[1:], strict=True):
             lines += _wrap(f"{entry.code}: {cell}", width, "  ", "    ")
     names = labels(layout.lang)["sections"]
     blocks = [(s.label, s.paragraphs) for s in layout.sections]
