@@ -3,8 +3,8 @@
 The fixtures in ``tests/flake8_fixtures/`` declare every expected finding as a comment at the end
 of the line holding the literal (``# expect: SMT100 SMT102``, or ``# expect-miss: SMT100`` for a
 real finding the plugin is known to miss: it counts here as a false negative); every other
-literal must stay silent. This script runs the real flake8 CLI (``python -m flake8 --isolated --select SMT``) over
-them and scores the findings:
+literal must stay silent. This script runs the real flake8 CLI
+(``python -m flake8 --isolated --select SMT``) over them and scores the findings:
 
 * plugin: a finding is right when the same (file, line, code) is declared;
 * regex baseline: every string literal that starts with a reply code (``^[2-5][0-5]\\d[ -]``),

@@ -161,7 +161,7 @@ def test_silent_fixtures_really_are(name: str) -> None:
     assert not expected(FIXTURES / name)
 
 
-def test_findings_point_at_the_literal(fixture_run: dict[str, Counter[Finding]]) -> None:
+def test_findings_point_at_the_literal() -> None:
     """Line and column are the literal's own, also in multi-line calls and f-strings."""
     done = flake8("--select", "SMT", *map(str, FIXTURE_FILES))
     starts: dict[str, set[tuple[int, int]]] = {}
@@ -472,6 +472,14 @@ def test_options_from_config_files(project: Path, config: str) -> None:
     assert pairs(done) == MAILER - {(6, "SMT100"), (7, "SMT102")}
 
 
+def test_smtp_modules_option(tmp_path: Path) -> None:
+    (tmp_path / "relay.py").write_text(
+        "import acme.mta\n\n\ndef accepted(code):\n    return code == 250\n")
+    assert pairs(flake8("--select", "SMT", "relay.py", cwd=tmp_path)) == set()
+    done = flake8("--select", "SMT", "--smtp-modules", "acme.mta", "relay.py", cwd=tmp_path)
+    assert pairs(done) == {(5, "SMT100")}
+
+
 def test_bad_allow_code_stops_flake8_with_a_clear_message(project: Path) -> None:
     done = flake8("--smtp-allow", "25", "mailer.py", cwd=project)
     output = done.stdout + done.stderr
@@ -521,8 +529,10 @@ def test_noqa(tmp_path: Path) -> None:
             b = e.smtp_code == 550  # noqa: SMT1
             c = e.smtp_code == 551  # noqa: SMT200
             d = e.smtp_code == 552  # noqa: E501,SMT100
-            return a, b, c, d
+            f = e.smtp_code == 554  # noqa: SMT
+            return a, b, c, d, f
         """))
+    # "noqa: SMT" (no digit) is not a code list for flake8: a blanket noqa, as documented
     assert pairs(flake8("--select", "SMT", "a.py", cwd=tmp_path)) == {(6, "SMT100")}
 
 

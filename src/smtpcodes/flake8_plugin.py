@@ -49,8 +49,8 @@ MESSAGES: dict[str, str] = {
 NEG = -1  # a port, size, timeout, HTTP status, version...: never an SMTP code
 NONE = 0  # nothing known: ints are never flagged, strings only by their own shape
 UNKNOWN = 1  # compared with an unrecognised name: a "250" string counts in SMTP scopes, an int not
-AMBIG = 2  # compared with ``code``/``status``/``resp``: flagged in SMTP scopes
-STRONG = 3  # passed to SMTPSenderRefused, compared with e.smtp_code, returned by handle_RCPT
+AMBIG = 2  # compared with ``code``/``resp``, returned by handle_RCPT: flagged in SMTP scopes
+STRONG = 3  # passed to SMTPSenderRefused or sendCode, compared with e.smtp_code: any scope
 RETURNED = 4  # returned by a function: a code if the function also returns e.g. exc.smtp_code
 PARAM = 5  # passed to a function of this module: a code if that parameter's name says so
 
@@ -61,7 +61,7 @@ NEUTRAL, SMTP, OTHER = 0, 1, 2
 #: Modules whose import makes a scope SMTP code (``--smtp-modules`` adds to these).
 SMTP_MODULES = frozenset({
     "smtplib", "smtpd", "aiosmtplib", "aiosmtpd", "twisted.mail", "slimta", "salmon",
-    "lmtpd", "smtpdfix", "pytest_smtpd", "mailman.mta", "exim", "postfix",
+    "smtpdfix", "pytest_smtpd", "mailman.mta",
 })
 #: Modules whose import makes a scope HTTP (or FTP, NNTP) code.
 OTHER_MODULES = frozenset({
@@ -419,13 +419,13 @@ def _is_upper(name: str) -> bool:
 class _Scope:
     """A module, class or function: its own SMTP and OTHER signals, summed upwards at the end."""
 
-    __slots__ = ("parent", "smtp", "http", "is_function", "handler", "codeish", "kind",
+    __slots__ = ("parent", "smtp", "other", "is_function", "handler", "codeish", "kind",
                  "returns_code")
 
     def __init__(self, parent: _Scope | None, is_function: bool) -> None:
         self.parent = parent
         self.smtp = 0
-        self.http = 0
+        self.other = 0
         self.is_function = is_function
         self.handler = False
         self.codeish = False
@@ -767,7 +767,7 @@ class SMTPCodeChecker:
                     if signal == SMTP:
                         self.scope.smtp += 1
                     else:
-                        self.scope.http += 1
+                        self.scope.other += 1
                 if cls is attr_cls:
                     push(node.value)
                 continue
@@ -837,7 +837,7 @@ class SMTPCodeChecker:
                 if shape == S_PROSE and value[-2:] in ("\r\n", b"\r\n"):
                     shape = S_REPLY  # "250 localhost\r\n": a line on the wire, not a sentence
                 if shape == S_REPLY and _is_http_line(code, rest):
-                    self.scope.http += 1  # "503 Service Unavailable": HTTP, and a signal of it
+                    self.scope.other += 1  # "503 Service Unavailable": HTTP, and a signal of it
                     return
             self.candidates.append(_Candidate(
                 where.lineno, where.col_offset, False, code, enhanced, role, self.scope, shape,
@@ -856,17 +856,17 @@ class SMTPCodeChecker:
 
     def _resolve_scopes(self) -> None:
         """Sum signals upwards; a scope is SMTP or OTHER by its own majority, else its parent's."""
-        totals = {id(s): [s.smtp, s.http] for s in self.scopes}
+        totals = {id(s): [s.smtp, s.other] for s in self.scopes}
         for scope in reversed(self.scopes):
             if scope.parent is not None:
                 mine, theirs = totals[id(scope)], totals[id(scope.parent)]
                 theirs[0] += mine[0]
                 theirs[1] += mine[1]
         for scope in self.scopes:  # parents come before children
-            smtp, http = totals[id(scope)]
-            if smtp > http:
+            smtp, other = totals[id(scope)]
+            if smtp > other:
                 scope.kind = SMTP
-            elif http > smtp:
+            elif other > smtp:
                 scope.kind = OTHER
             else:
                 scope.kind = scope.parent.kind if scope.parent is not None else NEUTRAL
@@ -956,7 +956,7 @@ class SMTPCodeChecker:
                 self.scope.smtp += _IMPORT_WEIGHT
                 return
             if prefix in OTHER_MODULES:
-                self.scope.http += _IMPORT_WEIGHT
+                self.scope.other += _IMPORT_WEIGHT
                 return
 
     def _import(self, node: ast.Import, stack: list[Any]) -> bool:
@@ -966,9 +966,9 @@ class SMTPCodeChecker:
 
     def _import_from(self, node: ast.ImportFrom, stack: list[Any]) -> bool:
         if node.module:
-            before = (self.scope.smtp, self.scope.http)
+            before = (self.scope.smtp, self.scope.other)
             self._signal_import(node.module)
-            matched = before != (self.scope.smtp, self.scope.http)
+            matched = before != (self.scope.smtp, self.scope.other)
             for alias in node.names:
                 if not matched:  # from twisted import mail
                     self._signal_import(f"{node.module}.{alias.name}")
@@ -994,7 +994,7 @@ class SMTPCodeChecker:
                 self.scope.smtp += _HANDLER_WEIGHT
             scope.handler = True
         elif _HTTP_HANDLER_RE.fullmatch(name):
-            self.scope.http += _HANDLER_WEIGHT
+            self.scope.other += _HANDLER_WEIGHT
         else:
             scope.codeish = _word_role(name) in (AMBIG, STRONG)
         signal = _IDENT_CACHE.get(name)
@@ -1003,7 +1003,7 @@ class SMTPCodeChecker:
         if signal == SMTP:
             scope.smtp += 1
         elif signal == OTHER:
-            scope.http += 1
+            scope.other += 1
         stack.extend(node.decorator_list)
         self._enter(scope, stack)
         args = node.args
@@ -1020,7 +1020,7 @@ class SMTPCodeChecker:
                 if signal == SMTP:
                     scope.smtp += 1
                 elif signal == OTHER:
-                    scope.http += 1
+                    scope.other += 1
         defaults = args.defaults
         if defaults:
             for arg, default in zip(positional[-len(defaults):], defaults, strict=False):
@@ -1044,7 +1044,7 @@ class SMTPCodeChecker:
         if signal == SMTP:
             self.scope.smtp += 1
         elif signal == OTHER:
-            self.scope.http += 1
+            self.scope.other += 1
         stack.extend(node.bases)
         stack.extend(node.keywords)
         stack.extend(node.body)

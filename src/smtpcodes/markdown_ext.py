@@ -134,37 +134,22 @@ class BlockTreeprocessor(Treeprocessor):
         self.ext = ext
 
     def run(self, root: etree.Element) -> None:
-        if not self.ext.chips:
+        chips = self.ext.chips
+        if not chips:
             return
-        parents = {child: parent for parent in root.iter() for child in parent}
-        for chip, shortcode in self.ext.chips.items():
-            parent = parents.get(chip)
-            if parent is None:
-                continue
-            if parent.tag == "p" and self._alone(parent, chip):
-                holder = parents[parent]
-                box = self.ext.box(shortcode, self.md)
-                box.tail = parent.tail
-                holder.insert(list(holder).index(parent), box)
-                holder.remove(parent)
-            elif chip.tag == "a" and self._inside_link(chip, parents):
-                chip.tag = "span"
-                del chip.attrib["href"]
+        for paragraph in root.iter("p"):
+            if len(paragraph) == 1 and paragraph[0] in chips and self._alone(paragraph):
+                self.ext.become_box(paragraph, chips[paragraph[0]], self.md)
+        if self.ext.getConfig("link") or self.ext.box_link:
+            for link in root.iter("a"):
+                for inner in link.iter("a"):
+                    if inner is not link and inner in chips:  # no link inside a link
+                        inner.tag = "span"
+                        del inner.attrib["href"]
 
     @staticmethod
-    def _alone(paragraph: etree.Element, chip: etree.Element) -> bool:
-        return (len(paragraph) == 1 and not (paragraph.text or "").strip()
-                and not (chip.tail or "").strip())
-
-    @staticmethod
-    def _inside_link(el: etree.Element, parents: dict[etree.Element, etree.Element]) -> bool:
-        node = parents.get(el)
-        while node is not None:
-            if node.tag == "a":
-                return True
-            node = parents.get(node)
-        return False
-
+    def _alone(paragraph: etree.Element) -> bool:
+        return not (paragraph.text or "").strip() and not (paragraph[0].tail or "").strip()
 
 
 class RawHtmlPostprocessor(Postprocessor):
@@ -297,13 +282,13 @@ class SMTPCodesExtension(Extension):
         self.chips[chip] = shortcode
         return chip
 
-    def box(self, shortcode: Shortcode, md: Markdown) -> etree.Element:
-        """The box: its outer element in the tree, its content as stashed raw HTML.
+    def become_box(self, paragraph: etree.Element, shortcode: Shortcode, md: Markdown) -> None:
+        """Turn the paragraph holding a lone chip into the box, in place.
 
-        The content is rendered once per process for each shortcode and configuration:
-        MkDocs builds many pages and the same codes recur, so a cached string beats
-        rebuilding and re-serialising a tree each time. The outer element stays a real
-        element, so its ``id`` is visible to MkDocs' anchor validation.
+        The content is rendered once per process for each shortcode and configuration and
+        goes in as stashed raw HTML: MkDocs builds many pages and the same codes recur, so a
+        cached string beats rebuilding and re-serialising a tree each time. The box element
+        itself stays in the tree, so its ``id`` is visible to MkDocs' anchor validation.
         """
         catalogue = self.catalogue
         options = (self.getConfig("lang"), tuple(self.getConfig("sections")),
@@ -320,14 +305,17 @@ class SMTPCodesExtension(Extension):
             cached = _BOX_CACHE[key] = (whole.tag, dict(whole.attrib),
                                         html[html.index(">") + 1:html.rindex("</")])
         tag, attrib, inner = cached
-        outer = etree.Element(tag, attrib)
+        tail = paragraph.tail
+        paragraph.clear()  # drops the chip, and the tail, which belongs outside the box
+        paragraph.tail = tail
+        paragraph.tag = tag
+        paragraph.attrib.update(attrib)
         if self.getConfig("anchors") and shortcode.kind != "compare":
             anchor_id = render.anchor(shortcode.label.replace(" ", "-"))
             if anchor_id not in self._anchored:
                 self._anchored.add(anchor_id)
-                outer.set("id", anchor_id)
-        outer.text = md.htmlStash.store(inner)
-        return outer
+                paragraph.set("id", anchor_id)
+        paragraph.text = md.htmlStash.store(inner)
 
     def link(self, code: str) -> str | None:
         return self._link(self.getConfig("link"), code)
