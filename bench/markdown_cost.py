@@ -1,19 +1,35 @@
 """What the Markdown extension costs on a corpus of ordinary generated pages.
 
-Prints three ratios, each against a baseline measured in the same run:
+Prints three figures, each against a baseline measured in the same run:
 
 1. pages without shortcodes, with the extension vs plain Python-Markdown (target <= 1.01);
-2. pages with 5 shortcodes, extra cost over the same pages without them, vs the extra cost of
-   pymdownx.emoji expanding 5 ``:shortcode:`` emoji per page (target <= 1.0);
+2. pages with 5 shortcodes: the extra cost over the same pages without the extension, vs the
+   extra cost of pymdownx.emoji expanding 5 ``:shortcode:`` emoji per page (target <= 1.0);
 3. building one Markdown instance with the extension: added milliseconds (target <= 0.1 ms),
    next to what pymdownx.emoji adds.
+
+Conversion costs are counted in CPU instructions under valgrind's callgrind when it is
+installed (``apt-get install valgrind``): on these shared machines wall and CPU time swing by
+a third from one second to the next, far more than the few per cent being measured, while
+instruction counts repeat. Each job runs twice, with one and with two passes over the corpus,
+and the difference is the cost of one pass, free of start-up and import costs. Without
+valgrind it falls back to CPU time (median of paired rounds), which is only indicative.
 """
 
 from __future__ import annotations
 
+import argparse
+import gc
+import os
 import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
 import time
-from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from typing import Callable
 
 import markdown
 
@@ -22,6 +38,16 @@ CODES = ["250", "421", "550 5.1.1", "553", "5.7.1", "235 vs 553", "354", "4.7.1"
 EMOJI = [":smile:", ":warning:", ":rocket:", ":+1:", ":tada:", ":fire:", ":bug:", ":memo:"]
 WORDS = ("mail server client reply code queue relay message envelope header body domain "
          "address retry bounce policy network session command transaction delivery").split()
+PAGES = 20
+#: name -> (extensions added to BASE, what the pages hold)
+JOBS = {
+    "plain": ([], "nothing"),
+    "ext-plain-pages": (["smtpcodes"], "nothing"),
+    "plain-smtp-pages": ([], "smtp"),
+    "ext-smtp-pages": (["smtpcodes"], "smtp"),
+    "plain-emoji-pages": ([], "emoji"),
+    "emoji-emoji-pages": (["pymdownx.emoji"], "emoji"),
+}
 
 
 def _sentence(rng: random.Random) -> str:
@@ -36,7 +62,7 @@ def _sentence(rng: random.Random) -> str:
 
 
 def page(rng: random.Random, inserts: list[str]) -> str:
-    """A documentation-like page; ``inserts`` are spread over its paragraphs."""
+    """A documentation-like page; every other insert stands alone, the rest in a sentence."""
     blocks = [f"# {_sentence(rng)}"]
     for section in range(4):
         blocks.append(f"## Section {section}")
@@ -48,74 +74,111 @@ def page(rng: random.Random, inserts: list[str]) -> str:
             f"| {rng.choice(WORDS)} | {rng.choice(WORDS)} |" for _ in range(4)))
     for i, insert in enumerate(inserts):
         index = 2 + (i * 5) % (len(blocks) - 2)
-        blocks[index] = blocks[index] + f" See {insert} here." if i % 2 else insert
-        if i % 2 == 0:
+        if i % 2:
+            blocks[index] += f" See {insert} here."
+        else:
             blocks.insert(index, insert)
     return "\n\n".join(blocks) + "\n"
 
 
-def corpus(n: int, make_inserts: Callable[[random.Random], list[str]]) -> list[str]:
+def corpus(kind: str, n: int = PAGES) -> list[str]:
     rng = random.Random(5321)
-    return [page(rng, make_inserts(rng)) for _ in range(n)]
+    make: dict[str, Callable[[], list[str]]] = {
+        "nothing": lambda: [],
+        "smtp": lambda: [f"<smtp:{rng.choice(CODES)}>" for _ in range(5)],
+        "emoji": lambda: [rng.choice(EMOJI) for _ in range(5)],
+    }
+    return [page(rng, make[kind]()) for _ in range(n)]
+
+
+def run_job(name: str, passes: int) -> float:
+    """One job in this process: set up, warm up, then ``passes`` timed passes."""
+    extensions, kind = JOBS[name]
+    md = markdown.Markdown(extensions=[*BASE, *extensions])
+    pages = corpus(kind)
+    convert_all(md, pages)  # loads the catalogue and the emoji index outside the measure
+    return sum(convert_all(md, pages) for _ in range(passes))
 
 
 def convert_all(md: markdown.Markdown, pages: list[str]) -> float:
-    start = time.process_time()
-    for text in pages:
-        md.reset()
-        md.convert(text)
-    return time.process_time() - start
+    gc.collect()
+    gc.disable()
+    try:
+        start = time.process_time()
+        for text in pages:
+            md.reset()
+            md.convert(text)
+        return time.process_time() - start
+    finally:
+        gc.enable()
 
 
-def best_of(rounds: int, jobs: dict[str, Callable[[], float]]) -> dict[str, float]:
-    """Fastest CPU time of each job over interleaved rounds: other load only ever adds time."""
-    samples: dict[str, list[float]] = {name: [] for name in jobs}
-    for _ in range(rounds):
-        for name, job in jobs.items():
-            samples[name].append(job())
-    return {name: min(values) for name, values in samples.items()}
+def instructions(name: str) -> float:
+    """Instructions of one pass of job ``name``: (two passes) - (one pass), under callgrind."""
+    counts = []
+    for passes in (1, 2):
+        result = subprocess.run(
+            ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable,
+             __file__, "--job", name, "--passes", str(passes)],
+            capture_output=True, text=True, check=True,
+            env={**os.environ, "PYTHONHASHSEED": "0"})
+        counts.append(int(re.findall(r"Collected : (\d+)", result.stderr)[-1]))
+    return float(counts[1] - counts[0])
+
+
+def cpu_times() -> dict[str, float]:
+    samples: dict[str, list[float]] = {name: [] for name in JOBS}
+    machines = {name: (markdown.Markdown(extensions=[*BASE, *ext]), corpus(kind))
+                for name, (ext, kind) in JOBS.items()}
+    for md, pages in machines.values():
+        convert_all(md, pages)
+    for _ in range(15):
+        for name, (md, pages) in machines.items():
+            samples[name].append(convert_all(md, pages))
+    return {name: statistics.median(values) for name, values in samples.items()}
+
+
+def construction_ms() -> tuple[float, float]:
+    def build(extensions: list[str]) -> float:
+        start = time.process_time()
+        for _ in range(50):
+            markdown.Markdown(extensions=extensions)
+        return (time.process_time() - start) / 50
+
+    build([*BASE, "smtpcodes", "pymdownx.emoji"])  # imports outside the measure
+    rows = [(build(BASE), build([*BASE, "smtpcodes"]), build([*BASE, "pymdownx.emoji"]))
+            for _ in range(25)]
+    ours = statistics.median(r[1] - r[0] for r in rows)
+    theirs = statistics.median(r[2] - r[0] for r in rows)
+    return ours * 1000, theirs * 1000
 
 
 def main() -> None:
-    plain_pages = corpus(60, lambda rng: [])
-    smtp_pages = corpus(60, lambda rng: [f"<smtp:{rng.choice(CODES)}>" for _ in range(5)])
-    emoji_pages = corpus(60, lambda rng: [rng.choice(EMOJI) for _ in range(5)])
-
-    plain = markdown.Markdown(extensions=BASE)
-    with_ext = markdown.Markdown(extensions=[*BASE, "smtpcodes"])
-    emoji = markdown.Markdown(extensions=[*BASE, "pymdownx.emoji"])
-    for md, pages in ((with_ext, smtp_pages), (emoji, emoji_pages)):
-        convert_all(md, pages)  # load catalogue and emoji index before timing
-
-    t = best_of(25, {
-        "plain": lambda: convert_all(plain, plain_pages),
-        "ext-no-shortcodes": lambda: convert_all(with_ext, plain_pages),
-        "ext-shortcodes": lambda: convert_all(with_ext, smtp_pages),
-        "plain-smtp-pages": lambda: convert_all(plain, smtp_pages),
-        "emoji": lambda: convert_all(emoji, emoji_pages),
-        "plain-emoji-pages": lambda: convert_all(plain, emoji_pages),
-    })
-    print(f"pages without shortcodes: {t['ext-no-shortcodes'] / t['plain']:.3f}x plain "
+    if shutil.which("valgrind"):
+        unit = "instructions"
+        with ThreadPoolExecutor(max_workers=2) as pool:
+            cost = dict(zip(JOBS, pool.map(instructions, JOBS), strict=True))
+    else:
+        unit = "CPU time (valgrind not installed: indicative only)"
+        cost = cpu_times()
+    print(f"measured in {unit}, {PAGES} pages per corpus")
+    print(f"pages without shortcodes: {cost['ext-plain-pages'] / cost['plain']:.3f}x plain "
           "Python-Markdown (target <= 1.01)")
-    ours = t["ext-shortcodes"] - t["plain-smtp-pages"]
-    theirs = t["emoji"] - t["plain-emoji-pages"]
+    ours = cost["ext-smtp-pages"] - cost["plain-smtp-pages"]
+    theirs = cost["emoji-emoji-pages"] - cost["plain-emoji-pages"]
     print(f"5 shortcodes per page: extra cost {ours / theirs:.2f}x that of pymdownx.emoji "
-          f"expanding 5 emoji per page (target <= 1.0; {ours * 1000 / 60:.2f} ms vs "
-          f"{theirs * 1000 / 60:.2f} ms per page)")
-
-    def build(extensions: list[str]) -> Callable[[], float]:
-        def job() -> float:
-            start = time.process_time()
-            for _ in range(50):
-                markdown.Markdown(extensions=extensions)
-            return (time.process_time() - start) / 50
-        return job
-
-    b = best_of(25, {"plain": build(BASE), "ext": build([*BASE, "smtpcodes"]),
-                       "emoji": build([*BASE, "pymdownx.emoji"])})
-    print(f"one Markdown instance: smtpcodes adds {(b['ext'] - b['plain']) * 1000:.3f} ms "
-          f"(target <= 0.1 ms); pymdownx.emoji adds {(b['emoji'] - b['plain']) * 1000:.2f} ms")
+          "expanding 5 emoji per page (target <= 1.0)")
+    added, emoji = construction_ms()
+    print(f"one Markdown instance: smtpcodes adds {added:.3f} ms (target <= 0.1 ms); "
+          f"pymdownx.emoji adds {emoji:.2f} ms")
 
 
 if __name__ == "__main__":
-    main()
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--job", choices=JOBS, help=argparse.SUPPRESS)
+    parser.add_argument("--passes", type=int, default=1, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.job:
+        run_job(args.job, args.passes)
+    else:
+        main()

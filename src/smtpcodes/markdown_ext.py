@@ -37,6 +37,7 @@ from .shortcode import MARKER, Shortcode, contradiction, parse, resolve
 
 log = logging.getLogger("smtpcodes")
 _BOX_CACHE: dict[tuple[object, ...], tuple[str, dict[str, str], str]] = {}
+_INLINE_CACHE: dict[tuple[object, ...], tuple[Shortcode | None, str, dict[str, str], str]] = {}
 #: A shortcode, or what starts like one, inside raw HTML.
 _RAW_OPENER = re.compile(r"<smtp:[^<>\n]*>?")
 
@@ -199,6 +200,7 @@ class SMTPCodesExtension(Extension):
         self._lines: list[str] = []
         self._seen: dict[str, int] = {}
         self._anchored: set[str] = set()
+        self._catalogue: Catalogue | None = None
         self._validate()
 
     def _validate(self) -> None:
@@ -238,10 +240,14 @@ class SMTPCodesExtension(Extension):
         self.reset()
         self._lines = lines
         self._seen = {}
+        self._catalogue = get_catalogue(self.getConfig("catalogue") or None) if lines else None
 
     @property
     def catalogue(self) -> Catalogue:
-        return get_catalogue(self.getConfig("catalogue") or None)
+        """The catalogue of the page being converted, looked up once per page."""
+        if self._catalogue is None:
+            self._catalogue = get_catalogue(self.getConfig("catalogue") or None)
+        return self._catalogue
 
     def _position(self, source: str) -> tuple[int, int] | tuple[None, None]:
         """Line and column of the n-th occurrence of ``source`` outside code and escapes.
@@ -263,24 +269,39 @@ class SMTPCodesExtension(Extension):
         self.reporter(problem)
 
     def inline(self, source: str, body: str) -> etree.Element:
-        """Render the chip for a shortcode, or an error element after reporting it."""
-        lang = self.getConfig("lang")
+        """The chip for a shortcode, or an error element; problems are reported each time.
+
+        What a shortcode becomes is worked out once per process and configuration: pages
+        repeat the same few codes, and this runs for every one of them.
+        """
+        catalogue, lang, link = self.catalogue, self.getConfig("lang"), self.getConfig("link")
+        key = (body, catalogue, lang, link)
+        made = _INLINE_CACHE.get(key)
+        if made is None:
+            made = _INLINE_CACHE[key] = self._make_inline(source, body, catalogue, lang)
+        shortcode, tag, attrib, problem = made
+        if problem:
+            self.report(source, problem)
+        element = etree.Element(tag, attrib)
+        element.text = AtomicString(shortcode.label if shortcode else source)
+        if shortcode is not None:
+            self.chips[element] = shortcode
+        return element
+
+    def _make_inline(self, source: str, body: str, catalogue: Catalogue, lang: str
+                     ) -> tuple[Shortcode | None, str, dict[str, str], str]:
         try:
-            catalogue = self.catalogue
             shortcode = parse(body, catalogue)
             entries = resolve(shortcode, catalogue, lang)
         except SMTPCodeError as error:
-            self.report(source, str(error))
             element = render.error(source, str(error))
-            element.text = AtomicString(source)
-            return element
+            return None, element.tag, dict(element.attrib), str(error)
+        problem = ""
         if contradiction(shortcode, entries):
-            self.report(source, f"{source}: the enhanced code {entries[1].code} contradicts "
-                                f"the class of {entries[0].code}")
+            problem = (f"{source}: the enhanced code {entries[1].code} contradicts "
+                       f"the class of {entries[0].code}")
         chip = render.chip(shortcode, entries, link=self.link)
-        chip.text = AtomicString(chip.text or "")
-        self.chips[chip] = shortcode
-        return chip
+        return shortcode, chip.tag, dict(chip.attrib), problem
 
     def become_box(self, paragraph: etree.Element, shortcode: Shortcode, md: Markdown) -> None:
         """Turn the paragraph holding a lone chip into the box, in place.
