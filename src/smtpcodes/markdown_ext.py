@@ -112,19 +112,21 @@ class ShortcodeInlineProcessor(InlineProcessor):
     """
 
     def __init__(self, md: Markdown, ext: SMTPCodesExtension) -> None:
-        super().__init__(r"(\\?)<smtp:([^<>\n]*)(>?)", md)
+        # A literal start lets the regex engine skip through text quickly; the escaping
+        # backslash is looked up behind the match instead.
+        super().__init__(r"<smtp:([^<>\n]*)(>?)", md)
         self.ext = ext
 
     def handleMatch(self, m: re.Match[str], data: str  # type: ignore[override]
                     ) -> tuple[etree.Element | str, int, int]:
-        escaped, body, closed = m.groups()
-        source = m.group(0)[len(escaped):]
-        if escaped:
-            return AtomicString(source), m.start(0), m.end(0)
+        body, closed = m.groups()
+        source, start, end = m.group(0), m.start(0), m.end(0)
+        if start and data[start - 1] == "\\":
+            return AtomicString(source), start - 1, end
         if not closed:
             self.ext.report(source, f"unclosed shortcode {source!r}: end it with '>'")
-            return AtomicString(source), m.start(0), m.end(0)
-        return self.ext.inline(source, body), m.start(0), m.end(0)
+            return AtomicString(source), start, end
+        return self.ext.inline(source, body), start, end
 
 
 class BlockTreeprocessor(Treeprocessor):
