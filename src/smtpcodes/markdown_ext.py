@@ -161,14 +161,21 @@ class RawHtmlPostprocessor(Postprocessor):
     def __init__(self, md: Markdown, ext: SMTPCodesExtension) -> None:
         super().__init__(md)
         self.ext = ext
+        # Stash blocks already looked at: toc runs every postprocessor once per heading.
+        self._blocks: list[object] = []
+        self._checked = 0
 
     def run(self, text: str) -> str:
+        blocks = self.md.htmlStash.rawHtmlBlocks
+        if blocks is not self._blocks:  # each page gets a new list
+            self._blocks, self._checked = blocks, 0
         if not self.ext.active:
             return text
-        blocks = self.md.htmlStash.rawHtmlBlocks
-        for index, block in enumerate(blocks):
+        for index in range(self._checked, len(blocks)):
+            block = blocks[index]
             if isinstance(block, str) and MARKER in block:
                 blocks[index] = _RAW_OPENER.sub(self._escape, block)
+        self._checked = len(blocks)
         return text
 
     def _escape(self, match: re.Match[str]) -> str:
