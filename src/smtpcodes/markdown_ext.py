@@ -85,6 +85,18 @@ def _log_problem(problem: Problem) -> None:
     log.warning("smtpcodes: %s", problem)
 
 
+class _PageOptions(NamedTuple):
+    """The options of the page being converted, read once per page, not per shortcode."""
+
+    lang: str
+    sections: tuple[str, ...]
+    collapsible: bool
+    open: bool
+    link: str
+    box_link: str
+    anchors: bool
+
+
 class GatePreprocessor(Preprocessor):
     """Registers the inline processors only for pages that hold a shortcode."""
 
@@ -162,7 +174,7 @@ class RawHtmlPostprocessor(Postprocessor):
         super().__init__(md)
         self.ext = ext
         # Stash blocks already looked at: toc runs every postprocessor once per heading.
-        self._blocks: list[object] = []
+        self._blocks: list[str | etree.Element] = []
         self._checked = 0
 
     def run(self, text: str) -> str:
@@ -210,6 +222,7 @@ class SMTPCodesExtension(Extension):
         self._seen: dict[str, int] = {}
         self._anchored: set[str] = set()
         self._catalogue: Catalogue | None = None
+        self._options = _PageOptions("en", (), False, False, "", "", False)
         self._validate()
 
     def _validate(self) -> None:
@@ -250,6 +263,11 @@ class SMTPCodesExtension(Extension):
         self._lines = lines
         self._seen = {}
         self._catalogue = get_catalogue(self.getConfig("catalogue") or None) if lines else None
+        self._options = _PageOptions(
+            self.getConfig("lang"), tuple(self.getConfig("sections")),
+            bool(self.getConfig("collapsible")), bool(self.getConfig("open")),
+            self.getConfig("link"), self.box_link or self.getConfig("link"),
+            bool(self.getConfig("anchors")))
 
     @property
     def catalogue(self) -> Catalogue:
@@ -283,8 +301,8 @@ class SMTPCodesExtension(Extension):
         What a shortcode becomes is worked out once per process and configuration: pages
         repeat the same few codes, and this runs for every one of them.
         """
-        catalogue, lang, link = self.catalogue, self.getConfig("lang"), self.getConfig("link")
-        key = (body, catalogue, lang, link)
+        catalogue, lang = self.catalogue, self._options.lang
+        key = (body, catalogue, lang, self._options.link)
         made = _INLINE_CACHE.get(key)
         if made is None:
             made = _INLINE_CACHE[key] = self._make_inline(source, body, catalogue, lang)
@@ -321,15 +339,13 @@ class SMTPCodesExtension(Extension):
         itself stays in the tree, so its ``id`` is visible to MkDocs' anchor validation.
         """
         catalogue = self.catalogue
-        options = (self.getConfig("lang"), tuple(self.getConfig("sections")),
-                   bool(self.getConfig("collapsible")), bool(self.getConfig("open")),
-                   self.box_link or self.getConfig("link"))
-        key = (shortcode, catalogue, options)
+        options = self._options
+        key = (shortcode, catalogue, options[:4], options.box_link)
         cached = _BOX_CACHE.get(key)
         if cached is None:
-            layout = render.card(shortcode, catalogue, options[0], options[1])
-            whole = render.box(layout, collapsible=options[2], open_=options[3],
-                               link=lambda code: self._link(options[4], code),
+            layout = render.card(shortcode, catalogue, options.lang, options.sections)
+            whole = render.box(layout, collapsible=options.collapsible, open_=options.open,
+                               link=lambda code: self._link(options.box_link, code),
                                catalogue=catalogue)
             html = render.to_html(whole)
             cached = _BOX_CACHE[key] = (whole.tag, dict(whole.attrib),
@@ -340,7 +356,7 @@ class SMTPCodesExtension(Extension):
         paragraph.tail = tail
         paragraph.tag = tag
         paragraph.attrib.update(attrib)
-        if self.getConfig("anchors") and shortcode.kind != "compare":
+        if options.anchors and shortcode.kind != "compare":
             anchor_id = render.anchor(shortcode.label.replace(" ", "-"))
             if anchor_id not in self._anchored:
                 self._anchored.add(anchor_id)
