@@ -1,6 +1,6 @@
 """Python-Markdown extension: ``<smtp:553>`` becomes a chip in running text, a box on its own.
 
-Four small processors, registered in ``extendMarkdown``:
+Five small processors, registered in ``extendMarkdown``:
 
 * ``GatePreprocessor`` looks once per page for ``<smtp:`` and (un)registers the inline
   processor, so pages without shortcodes pay for nothing but that one scan;
@@ -11,7 +11,8 @@ Four small processors, registered in ``extendMarkdown``:
   rewriting) turns a chip that is alone in its paragraph into a box;
 * ``RawHtmlPostprocessor`` (35, before raw HTML is restored at 30) escapes shortcodes left in
   raw HTML blocks, where nothing inline runs, and reports them instead of letting a browser
-  swallow them as unknown tags.
+  swallow them as unknown tags;
+* ``BoxPostprocessor`` (25) puts the boxes' cached HTML in place.
 """
 
 from __future__ import annotations
@@ -40,8 +41,9 @@ _BOX_CACHE: dict[tuple[object, ...], tuple[str, dict[str, str], str]] = {}
 _INLINE_CACHE: dict[tuple[object, ...], tuple[Shortcode | None, str, dict[str, str], str]] = {}
 #: A shortcode, or what starts like one, inside raw HTML.
 _RAW_OPENER = re.compile(r"<smtp:[^<>\n]*>?")
-
-
+#: Stands in the tree for a box's content until ``BoxPostprocessor`` puts the HTML in.
+_BOX_MARK = "\x02smtpcodes-box:"
+_BOX_MARK_RE = re.compile(re.escape(_BOX_MARK) + r"(\d+)\x03")
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 
 
@@ -98,7 +100,7 @@ class _PageOptions(NamedTuple):
 
 
 class GatePreprocessor(Preprocessor):
-    """Registers the inline processors only for pages that hold a shortcode."""
+    """Registers the inline processor only for pages that hold a shortcode."""
 
     def __init__(self, md: Markdown, ext: SMTPCodesExtension) -> None:
         super().__init__(md)
@@ -197,6 +199,24 @@ class RawHtmlPostprocessor(Postprocessor):
         return source.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+class BoxPostprocessor(Postprocessor):
+    """Puts each box's cached HTML into its element, after Python-Markdown restored raw HTML.
+
+    Python-Markdown re-scans the whole page after restoring its own stash; boxes are large,
+    so they are kept out of that stash and put in here with one pass over the page.
+    """
+
+    def __init__(self, md: Markdown, ext: SMTPCodesExtension) -> None:
+        super().__init__(md)
+        self.ext = ext
+
+    def run(self, text: str) -> str:
+        boxes = self.ext.boxes
+        if not boxes or _BOX_MARK not in text:
+            return text
+        return _BOX_MARK_RE.sub(lambda m: boxes[int(m.group(1))], text)
+
+
 class SMTPCodesExtension(Extension):
     """``markdown.markdown(text, extensions=["smtpcodes"])``."""
 
@@ -217,6 +237,7 @@ class SMTPCodesExtension(Extension):
         #: page-relative URL of the catalogue page here; elsewhere ``link`` serves both.
         self.box_link = ""
         self.chips: dict[etree.Element, Shortcode] = {}
+        self.boxes: list[str] = []
         self.problems: list[Problem] = []
         self._lines: list[str] = []
         self._seen: dict[str, int] = {}
@@ -245,8 +266,10 @@ class SMTPCodesExtension(Extension):
         md.preprocessors.register(GatePreprocessor(md, self), "smtpcodes-gate", 29)
         md.treeprocessors.register(BlockTreeprocessor(md, self), "smtpcodes-blocks", 15)
         md.postprocessors.register(RawHtmlPostprocessor(md, self), "smtpcodes-raw-html", 35)
+        md.postprocessors.register(BoxPostprocessor(md, self), "smtpcodes-boxes", 25)
 
     def reset(self) -> None:
+        self.boxes = []
         self.chips = {}
         self.problems = []
         self._anchored = set()
@@ -361,7 +384,8 @@ class SMTPCodesExtension(Extension):
             if anchor_id not in self._anchored:
                 self._anchored.add(anchor_id)
                 paragraph.set("id", anchor_id)
-        paragraph.text = md.htmlStash.store(inner)
+        paragraph.text = f"{_BOX_MARK}{len(self.boxes)}\x03"
+        self.boxes.append(inner)
 
     def link(self, code: str) -> str | None:
         return self._link(self.getConfig("link"), code)
