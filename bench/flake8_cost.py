@@ -19,22 +19,27 @@ Usage::
 
 Prints, for CPU time (user + system of the flake8 process, less sensitive to a busy machine)
 and for wall time, the median of each configuration, the median of the per-round ratios and
-the ratio of the fastest runs. The headline is the median CPU-time ratio (target: <= 1.03).
-Other processes on the machine add noise of several percent per round; the in-process line
-(the checker alone, best of 5, as a share of the no-op run) is the steadier estimate.
+the ratio of the fastest runs. Other processes on the machine add noise of several percent
+per round; the in-process line (the checker alone, best of 5, as a share of the no-op run) is
+steadier. Where valgrind is installed, the headline is the ratio of CPU instructions counted by
+callgrind for one run of each configuration over the first ``--instruction-files`` files:
+instruction counts repeat from run to run, whatever else the machine does (target: <= 1.03).
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
 import sysconfig
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 NOOP_PLUGIN = '''\
@@ -117,6 +122,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--files", type=int, default=50)
     parser.add_argument("--rounds", type=int, default=9)
+    parser.add_argument("--instruction-files", type=int, default=15)
     args = parser.parse_args()
     files = stdlib_slice(args.files)
     lines = sum(len(Path(f).read_text(encoding="utf-8", errors="replace").splitlines())
@@ -142,6 +148,12 @@ def main() -> None:
                 times[name]["cpu"].append(cpu)
             for measure in ("wall", "cpu"):
                 ratios[measure].append(times["smt"][measure][-1] / times["noop"][measure][-1])
+        counted: list[int] = []
+        if shutil.which("valgrind"):
+            some = files[:args.instruction_files]
+            with ThreadPoolExecutor(max_workers=2) as pool:
+                counted = list(pool.map(instructions, (
+                    [*smt[:-len(files)], *some], [*noop[:-len(files)], *some])))
     print(f"files: {len(files)} top-level modules of {os.path.dirname(files[0])} "
           f"({lines} lines); rounds: {args.rounds}, interleaved; -j 1; --select SMT,NOP")
     for measure in ("cpu", "wall"):
@@ -158,8 +170,20 @@ def main() -> None:
           f"{share_skip:.3f} s as flake8 calls it ({scanned} of {len(files)} files pass the "
           f"whole-file skip) = {100 * share_skip / noop_cpu:.1f}% of the no-op run; "
           f"{share_full:.3f} s if every file were scanned = {100 * share_full / noop_cpu:.1f}%")
+    if counted:
+        print(f"cost ratio (CPU instructions, callgrind, {args.instruction_files} files): "
+              f"{counted[0] / counted[1]:.4f}  (target <= 1.03)")
+        return
     print(f"cost ratio (median of per-round CPU-time ratios): "
           f"{statistics.median(ratios['cpu']):.3f}  (target <= 1.03)")
+
+
+def instructions(cmd: list[str]) -> int:
+    """Instructions one flake8 process executes, start-up included, counted by callgrind."""
+    done = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null",
+                           *cmd], capture_output=True, text=True,
+                          env={**ENV, "PYTHONHASHSEED": "0"})
+    return int(re.findall(r"Collected : (\d+)", done.stderr)[-1])
 
 
 def in_process(files: list[str]) -> tuple[float, float, int]:
