@@ -288,6 +288,8 @@ def test_custom_toml_adds_and_overrides(tmp_path: Path) -> None:
     assert cat.lookup("553").source == "override"
     assert cat.lookup("553", "zh").fix == lookup("553", "zh").fix
     assert "559" in cat.codes(reply_class=5)
+    assert "559" in cat and 559 in cat and "553" in cat
+    assert "5.1" not in cat and "558" not in cat and "559" not in Catalogue()
     assert lookup("559", catalogue=path).name == new.name
     with pytest.raises(UnknownCodeError):
         lookup("559")  # the standard catalogue is untouched

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from functools import cache
 from pathlib import Path
 from typing import Any, Union
@@ -178,11 +178,11 @@ class Catalogue:
         self._entries: dict[tuple[str, str], Entry] = {}
 
     def __contains__(self, code: object) -> bool:
+        """``"553" in catalogue``: defined here, well-formed or not, without building texts."""
         try:
-            self.lookup(code)  # type: ignore[arg-type]
-        except (UnknownCodeError, ValueError):
+            return self.defines(_codes.normalise(code))
+        except ValueError:
             return False
-        return True
 
     def normalise(self, code: str | int) -> str:
         """Canonical text of ``code``; the MalformedCodeError suggests a defined code."""
@@ -576,13 +576,3 @@ def lookup(code: str | int, lang: str = "en",
            catalogue: PathLike | Catalogue | None = None) -> Entry:
     """Explain one code: ``lookup(553)``, ``lookup("5.1.1", lang="zh")``."""
     return get_catalogue(catalogue).lookup(code, lang)
-
-
-def all_codes(catalogue: PathLike | Catalogue | None = None,
-              reply_class: int | None = None) -> list[str]:
-    return get_catalogue(catalogue).codes(reply_class=reply_class)
-
-
-def iter_entries(lang: str = "en", catalogue: PathLike | Catalogue | None = None,
-                 reply_class: int | None = None) -> Iterable[Entry]:
-    return get_catalogue(catalogue).entries(lang, reply_class=reply_class)

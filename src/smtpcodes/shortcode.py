@@ -70,12 +70,3 @@ def resolve(shortcode: Shortcode, catalogue: Catalogue, lang: str) -> tuple[Entr
 def contradiction(shortcode: Shortcode, entries: tuple[Entry, ...]) -> bool:
     """A reply whose enhanced code's class differs from its basic code's (``550 4.1.1``)."""
     return shortcode.kind == "reply" and entries[0].reply_class != entries[1].reply_class
-
-
-def find(text: str) -> list[tuple[int, int, str]]:
-    """Every shortcode in raw text as (line, column, whole match), 1-based, for diagnostics."""
-    found = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        if MARKER in line:
-            found += [(number, m.start() + 1, m.group(0)) for m in PATTERN.finditer(line)]
-    return found
