@@ -38,7 +38,8 @@ def _extensions() -> list[str]:
 
 def check_text(text: str, path: str, catalogue: Catalogue | None = None) -> list[Finding]:
     """Every problem the extension reports for one document, with line and column."""
-    ext = SMTPCodesExtension(catalogue=catalogue.custom_path or "" if catalogue else "")
+    custom = catalogue.custom_path if catalogue else None
+    ext = SMTPCodesExtension(catalogue=custom or "")
     found: list[Problem] = []
     ext.reporter = found.append
     markdown.Markdown(extensions=[*_extensions(), ext]).convert(text)

@@ -157,7 +157,7 @@ class BlockTreeprocessor(Treeprocessor):
         for paragraph in root.iter("p"):
             if len(paragraph) == 1 and paragraph[0] in chips and self._alone(paragraph):
                 self.ext.become_box(paragraph, chips[paragraph[0]], self.md)
-        if self.ext.getConfig("link") or self.ext.box_link:
+        if self.ext.options.box_link:  # chips are links only when some link target is set
             for link in root.iter("a"):
                 for inner in link.iter("a"):
                     if inner is not link and inner in chips:  # no link inside a link
@@ -238,12 +238,12 @@ class SMTPCodesExtension(Extension):
         self.box_link = ""
         self.chips: dict[etree.Element, Shortcode] = {}
         self.boxes: list[str] = []
-        self.problems: list[Problem] = []
         self._lines: list[str] = []
         self._seen: dict[str, int] = {}
         self._anchored: set[str] = set()
         self._catalogue: Catalogue | None = None
-        self._options = _PageOptions("en", (), False, False, "", "", False)
+        #: Options of the page being converted, read once per page in ``begin``.
+        self.options = _PageOptions("en", (), False, False, "", "", False)
         self._validate()
 
     def _validate(self) -> None:
@@ -271,7 +271,6 @@ class SMTPCodesExtension(Extension):
     def reset(self) -> None:
         self.boxes = []
         self.chips = {}
-        self.problems = []
         self._anchored = set()
 
     # --- state of one conversion ----------------------------------------------------------
@@ -286,7 +285,7 @@ class SMTPCodesExtension(Extension):
         self._lines = lines
         self._seen = {}
         self._catalogue = get_catalogue(self.getConfig("catalogue") or None) if lines else None
-        self._options = _PageOptions(
+        self.options = _PageOptions(
             self.getConfig("lang"), tuple(self.getConfig("sections")),
             bool(self.getConfig("collapsible")), bool(self.getConfig("open")),
             self.getConfig("link"), self.box_link or self.getConfig("link"),
@@ -314,9 +313,7 @@ class SMTPCodesExtension(Extension):
 
     def report(self, source: str, message: str) -> None:
         line, column = self._position(source)
-        problem = Problem(line, column, source, message)
-        self.problems.append(problem)
-        self.reporter(problem)
+        self.reporter(Problem(line, column, source, message))
 
     def inline(self, source: str, body: str) -> etree.Element:
         """The chip for a shortcode, or an error element; problems are reported each time.
@@ -324,8 +321,8 @@ class SMTPCodesExtension(Extension):
         What a shortcode becomes is worked out once per process and configuration: pages
         repeat the same few codes, and this runs for every one of them.
         """
-        catalogue, lang = self.catalogue, self._options.lang
-        key = (body, catalogue, lang, self._options.link)
+        catalogue, lang = self.catalogue, self.options.lang
+        key = (body, catalogue, lang, self.options.link)
         made = _INLINE_CACHE.get(key)
         if made is None:
             made = _INLINE_CACHE[key] = self._make_inline(source, body, catalogue, lang)
@@ -350,25 +347,28 @@ class SMTPCodesExtension(Extension):
         if contradiction(shortcode, entries):
             problem = (f"{source}: the enhanced code {entries[1].code} contradicts "
                        f"the class of {entries[0].code}")
-        chip = render.chip(shortcode, entries, link=self.link)
+        chip = render.chip(shortcode, entries,
+                           link=lambda code: _link(self.options.link, code))
         return shortcode, chip.tag, dict(chip.attrib), problem
 
     def become_box(self, paragraph: etree.Element, shortcode: Shortcode, md: Markdown) -> None:
         """Turn the paragraph holding a lone chip into the box, in place.
 
         The content is rendered once per process for each shortcode and configuration and
-        goes in as stashed raw HTML: MkDocs builds many pages and the same codes recur, so a
-        cached string beats rebuilding and re-serialising a tree each time. The box element
-        itself stays in the tree, so its ``id`` is visible to MkDocs' anchor validation.
+        stands in the tree as a marker that ``BoxPostprocessor`` replaces: MkDocs builds many
+        pages and the same codes recur, so a cached string beats rebuilding and re-serialising
+        a tree each time. The box element itself stays in the tree, so its ``id`` is visible
+        to MkDocs' anchor validation.
         """
         catalogue = self.catalogue
-        options = self._options
-        key = (shortcode, catalogue, options[:4], options.box_link)
+        options = self.options
+        key = (shortcode, catalogue, options.lang, options.sections, options.collapsible,
+               options.open, options.box_link)
         cached = _BOX_CACHE.get(key)
         if cached is None:
             layout = render.card(shortcode, catalogue, options.lang, options.sections)
             whole = render.box(layout, collapsible=options.collapsible, open_=options.open,
-                               link=lambda code: self._link(options.box_link, code),
+                               link=lambda code: _link(options.box_link, code),
                                catalogue=catalogue)
             html = render.to_html(whole)
             cached = _BOX_CACHE[key] = (whole.tag, dict(whole.attrib),
@@ -387,16 +387,15 @@ class SMTPCodesExtension(Extension):
         paragraph.text = f"{_BOX_MARK}{len(self.boxes)}\x03"
         self.boxes.append(inner)
 
-    def link(self, code: str) -> str | None:
-        return self._link(self.getConfig("link"), code)
 
-    @staticmethod
-    def _link(target: str, code: str) -> str | None:
-        if not target:
-            return None
-        if "{" in target:
-            return target.format(code=code, anchor=render.anchor(code))
-        return f"{target}#{render.anchor(code)}"
+
+def _link(target: str, code: str) -> str | None:
+    """A code's link from the ``link`` option: a page (anchor added) or a ``{code}`` template."""
+    if not target:
+        return None
+    if "{" in target:
+        return target.format(code=code, anchor=render.anchor(code))
+    return f"{target}#{render.anchor(code)}"
 
 
 def makeExtension(**kwargs: Any) -> SMTPCodesExtension:
