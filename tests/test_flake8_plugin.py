@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from smtpcodes.flake8_plugin import MESSAGES, SMTPCodeChecker
+from smtpcodes.scan import Settings
 
 FIXTURES = Path(__file__).parent / "flake8_fixtures"
 FIXTURE_FILES = sorted(FIXTURES.glob("*.py"))
@@ -36,15 +37,13 @@ Finding = tuple[int, str]
 def check(source: str, **options: object) -> list[tuple[int, int, str]]:
     """Run the checker class on ``source`` as flake8 would: (line, col, code) per finding."""
     source = textwrap.dedent(source)
-    saved = {name: getattr(SMTPCodeChecker, name) for name in options}
+    saved = SMTPCodeChecker.settings
     try:
-        for name, value in options.items():
-            setattr(SMTPCodeChecker, name, value)
+        SMTPCodeChecker.settings = Settings.from_options(**options)  # type: ignore[arg-type]
         checker = SMTPCodeChecker(ast.parse(source), source.splitlines(True))
         return [(line, col, msg.split()[0]) for line, col, msg, _ in checker.run()]
     finally:
-        for name, value in saved.items():
-            setattr(SMTPCodeChecker, name, value)
+        SMTPCodeChecker.settings = saved
 
 
 def codes(source: str, **options: object) -> list[str]:
@@ -396,9 +395,7 @@ def test_allow_list_silences_codes_but_not_contradictions() -> None:
 def test_extra_smtp_modules_make_a_scope_smtp() -> None:
     body = "import acme.mta\n\ndef f(code):\n    return code == 250\n"
     assert codes(body) == []
-    modules = SMTPCodeChecker.smtp_modules | {"acme.mta"}
-    triggers = SMTPCodeChecker.triggers + ("acme.mta",)
-    assert codes(body, smtp_modules=modules, triggers=triggers) == ["SMT100"]
+    assert codes(body, modules=["acme.mta"]) == ["SMT100"]
 
 
 # --- robustness ---------------------------------------------------------------------------------
@@ -407,7 +404,7 @@ def test_run_never_raises(monkeypatch: pytest.MonkeyPatch) -> None:
     def boom(self: SMTPCodeChecker, tree: ast.AST) -> None:
         raise RuntimeError("bug")
 
-    monkeypatch.setattr(SMTPCodeChecker, "_scan", boom)
+    monkeypatch.setattr(SMTPCodeChecker, "_check", boom)
     found = list(SMTPCodeChecker(ast.parse("x = '250 OK'\n")).run())
     assert found == [(1, 0, MESSAGES["SMT900"].format(error="RuntimeError"), SMTPCodeChecker)]
 

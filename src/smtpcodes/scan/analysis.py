@@ -512,7 +512,7 @@ _SMTP_ONLY: set[int] = set()
 def _smtp_only_codes() -> set[int]:
     """Reply codes of the standard catalogue that no HTTP status shares (250, 354, 550...)."""
     if not _SMTP_ONLY:
-        from .catalogue import get_catalogue
+        from ..catalogue import get_catalogue
 
         basic = {int(c) for c in get_catalogue().codes(kind="basic")}
         _SMTP_ONLY.update(basic - set(_http_phrases()))
