@@ -49,7 +49,7 @@ def test_random_markdown_never_breaks(source: str) -> None:
             assert node.tag not in ("script", "img", "b", "smtp"), html
             assert "onmouseover" not in node.attrib, html
             assert set(node.attrib) <= {"class", "data-smtp-code", "title", "href", "lang",
-                                        "id", "open", "scope"}, node.attrib
+                                        "id", "open", "scope", "data-search-exclude"}, node.attrib
     for el in find_class(root, "smtp"):
         assert set(el.get("data-smtp-code", "").replace(".", "").replace(" ", "")) <= set(
             "0123456789"), el.attrib

@@ -163,8 +163,12 @@ def _classes(base: str, reply_classes: Iterable[int]) -> str:
 
 def box(layout: Card, *, collapsible: bool = False, open_: bool = False,
         link: Linker | None = None, anchor_id: str | None = None,
-        catalogue: Catalogue | None = None) -> etree.Element:
-    """The block box: a mkdocs-material admonition (or details) carrying the smtp contract."""
+        catalogue: Catalogue | None = None, search_body: bool = False) -> etree.Element:
+    """The block box: a mkdocs-material admonition (or details) carrying the smtp contract.
+
+    Unless ``search_body`` is set, only the title is left to site search: the body is the
+    catalogue's text, the same on every page, and would pull unrelated pages into results.
+    """
     kind = "smtp-compare" if layout.shortcode.kind == "compare" else "smtp-box"
     classes = _classes(f"smtp {kind}", layout.reply_classes)
     attrib = {"data-smtp-code": " ".join(layout.shortcode.codes), "lang": layout.lang}
@@ -189,6 +193,9 @@ def box(layout: Card, *, collapsible: bool = False, open_: bool = False,
     if layout.table:
         _table(layout.table, layout.entries, root)
     _sections(layout, root, link, catalogue)
+    if not search_body:
+        for child in root[1:]:
+            child.set("data-search-exclude", "")
     return root
 
 
