@@ -131,7 +131,8 @@ def page_lang(document: nodes.document, env: BuildEnvironment, *, report: bool) 
     matter both sit, so a directive can ask while the page is still being parsed.
     """
     config = env.config
-    first = next((n for n in document.children if not isinstance(n, nodes.comment)), None)
+    index = document.first_child_not_matching_class(nodes.PreBibliographic)
+    first = document[index] if index is not None else None
     if isinstance(first, (nodes.docinfo, nodes.field_list)):
         for field in first.findall(nodes.field):
             if field[0].astext().strip() != "smtpcodes_lang":
