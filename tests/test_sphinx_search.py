@@ -8,7 +8,6 @@ words are stemmed and looked up in ``titleterms`` and ``terms``.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -168,9 +167,3 @@ def test_search_body_does_not_change_the_html(default: Build, with_body: Build) 
     one = [e.text() for e in main(default.page("index.html")).find(cls="smtp")]
     two = [e.text() for e in main(with_body.page("index.html")).find(cls="smtp")]
     assert one == two and one
-
-
-def test_search_body_must_be_a_bool(tmp_path: Path) -> None:
-    result = build(tmp_path, {"index.rst": "T\n=\n"}, conf="smtpcodes_search_body = 'no'\n")
-    assert result.code != 0
-    assert "smtpcodes_search_body must be True or False" in result.warnings

@@ -39,7 +39,7 @@ class CatalogueDirective(SphinxDirective):
     option_spec: ClassVar[dict[str, Any]] = BOX_OPTIONS
 
     def run(self) -> list[nodes.Node]:
-        _pages(self.env).add(self.env.docname)
+        _pages(self.env)[self.env.docname] = self.lineno
         document = self.state.document
         lang = self.options.get("lang") or page_lang(document, self.env, report=False)
         options = {"collapsible": True, **self.options}
@@ -67,11 +67,12 @@ class CatalogueDirective(SphinxDirective):
         return section
 
 
-def _pages(env: BuildEnvironment) -> set[str]:
-    """Documents holding the directive: kept in the environment across incremental builds."""
+def _pages(env: BuildEnvironment) -> dict[str, int]:
+    """Documents holding the directive, with its line: kept in the environment across
+    incremental builds."""
     if not hasattr(env, _PAGES):
-        setattr(env, _PAGES, set())
-    pages: set[str] = getattr(env, _PAGES)
+        setattr(env, _PAGES, {})
+    pages: dict[str, int] = getattr(env, _PAGES)
     return pages
 
 
@@ -93,12 +94,13 @@ def catalogue_linker(env: BuildEnvironment, builder: Builder, docname: str
 
 
 def _purge(app: Sphinx, env: BuildEnvironment, docname: str) -> None:
-    _pages(env).discard(docname)
+    _pages(env).pop(docname, None)
 
 
 def _merge(app: Sphinx, env: BuildEnvironment, docnames: Iterable[str],
            other: BuildEnvironment) -> None:
-    _pages(env).update(_pages(other) & set(docnames))
+    _pages(env).update((name, line) for name, line in _pages(other).items()
+                       if name in docnames)
 
 
 def _before(app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str],
@@ -112,7 +114,7 @@ def _check(app: Sphinx, env: BuildEnvironment) -> list[str]:
     pages = sorted(_pages(env))
     for other in pages[1:]:
         warn(f"a second smtp-catalogue page: chips link to {pages[0]!r} only",
-             "catalogue", (env.doc2path(other), None))
+             "catalogue", (str(env.doc2path(other)), _pages(env)[other]))
     if catalogue_page(env) != getattr(env, _BEFORE, None):
         return sorted(env.found_docs)
     return []
