@@ -14,29 +14,20 @@ from test_sphinx import Build, build, codes, main
 pytest.importorskip("sphinx")
 pytest.importorskip("myst_parser")
 
-RST = textwrap.dedent("""\
-    Authoring
-    =========
-
-    .. toctree::
-
-       myst
-
+#: What rst and MyST write alike; ``{role}`` and ``{directive}`` are each syntax's own.
+BODY = textwrap.dedent("""\
     Wrapped <smtp:550
     5.1.1> in running text, upper <SMTP:553> and mixed <Smtp:5.1.1>.
 
     Pasted <smtp:550-5.1.1>, <smtp:250 2.0.0 Ok: queued> and <smtp:smtp; 550 5.1.1 User unknown>.
 
-    Role :smtp:`550
-    5.1.1` wrapped, pasted :smtp:`550-5.1.1` and :smtp:`<SMTP:553>`.
+    Role {role}`550
+    5.1.1` wrapped, pasted {role}`550-5.1.1` and {role}`<SMTP:553>`.
 
     <smtp:452
     4.2.2>
 
-    .. smtp:: 550
-       5.1.1
-
-    .. smtp:: 250 2.0.0 Ok: queued
+    {directive}
 
     - item <smtp:550
       5.1.1> in a list
@@ -52,39 +43,10 @@ RST = textwrap.dedent("""\
     5.1.1> stays text.
 """)
 
-MYST = textwrap.dedent("""\
-    # MyST authoring
-
-    Wrapped <smtp:550
-    5.1.1> in running text, upper <SMTP:553> and mixed <Smtp:5.1.1>.
-
-    Pasted <smtp:550-5.1.1>, <smtp:250 2.0.0 Ok: queued> and <smtp:smtp; 550 5.1.1 User unknown>.
-
-    Role {smtp}`550
-    5.1.1` wrapped, pasted {smtp}`550-5.1.1` and {smtp}`<SMTP:553>`.
-
-    <smtp:452
-    4.2.2>
-
-    ```{smtp} 550-5.1.1
-    ```
-
-    ```{smtp} 250 2.0.0 Ok: queued
-    ```
-
-    - item <smtp:550
-      5.1.1> in a list
-
-    Broken <smtp:550
-    5.9.99> wrapped.
-
-    Unclosed <smtp:550
-    5.1.1
-    and more> here.
-
-    Escaped \\<smtp:550
-    5.1.1> stays text.
-""")
+RST = "Authoring\n=========\n\n.. toctree::\n\n   myst\n\n" + BODY.format(
+    role=":smtp:", directive=".. smtp:: 550\n   5.1.1\n\n.. smtp:: 250 2.0.0 Ok: queued")
+MYST = "# MyST authoring\n\n" + BODY.format(
+    role="{smtp}", directive="```{smtp} 550-5.1.1\n```\n\n```{smtp} 250 2.0.0 Ok: queued\n```")
 
 
 def line_of(text: str, needle: str) -> int:
