@@ -55,7 +55,10 @@ PAGES = {
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    return build(tmp_path_factory.mktemp("catalogue"), PAGES)
+    # Six documents, so that -j 2 reads in parallel and the catalogue page is merged back.
+    fillers = {f"filler{i}.rst": f":orphan:\n\nFiller\n======\n\nText <smtp:42{i + 1}>.\n"
+               for i in range(2)}
+    return build(tmp_path_factory.mktemp("catalogue"), {**PAGES, **fillers}, "-j", "2")
 
 
 def chips(page: Element) -> list[tuple[str, str, str | None]]:
@@ -73,6 +76,10 @@ def test_chips_link_to_their_codes_heading(site: Build) -> None:
                            for _tag, code, href in related)
     assert chips(site.page("myst.html")) == [("span", "553", None),  # no link in a link
                                              ("a", "421", "codes.html#smtp-421")]
+
+
+def test_pages_read_in_parallel_link_too(site: Build) -> None:
+    assert chips(site.page("filler1.html")) == [("a", "422", "codes.html#smtp-422")]
 
 
 def test_every_link_target_is_a_heading(site: Build) -> None:

@@ -195,16 +195,14 @@ def _merge_texts(parent: nodes.Element) -> list[nodes.Text]:
     MyST gives each line of a paragraph its own text node, so a shortcode an editor wrapped
     (``<smtp:550`` / ``5.1.1>``) is only whole once its lines are joined.
     """
-    merged: list[nodes.Node] = []
-    joined = False
+    runs: list[list[nodes.Node]] = []
     for child in parent.children:
-        if isinstance(child, nodes.Text) and merged and isinstance(merged[-1], nodes.Text):
-            merged[-1] = nodes.Text(str(merged[-1]) + str(child))
-            joined = True
+        if runs and isinstance(child, nodes.Text) and isinstance(runs[-1][0], nodes.Text):
+            runs[-1].append(child)
         else:
-            merged.append(child)
-    if joined:
-        parent[:] = merged
+            runs.append([child])
+    if len(runs) < len(parent.children):
+        parent[:] = [run[0] if len(run) == 1 else nodes.Text("".join(run)) for run in runs]
     return [text for child in parent.children for text in (
         [child] if isinstance(child, nodes.Text) else
         list(child.findall(nodes.Text))[:1] if isinstance(child, nodes.reference)
