@@ -129,3 +129,103 @@ def test_language_follows_the_site_unless_the_page_says(tmp_path: Path, conf: st
     chip = next(p for p in main(result.page("myst.html")).find("p") if p.text().startswith(
         "Chip")).find(cls="smtp-chip")[0]
     assert chip.attrs["title"].startswith("邮箱")
+
+
+# --- lines --------------------------------------------------------------------------------------
+
+LINES_RST = textwrap.dedent("""\
+    Lines
+    =====
+
+    .. toctree::
+
+       lines_md
+
+    .. note::
+
+       In a note <smtp:901>.
+
+       Second paragraph
+       <smtp:902>.
+
+    - item
+
+      - nested <smtp:903>
+
+    +------+------------+
+    | a    | <smtp:904> |
+    +------+------------+
+
+    .. list-table::
+
+       * - x
+         - <smtp:905>
+
+    term
+       definition <smtp:906>
+
+       quoted <smtp:907>
+
+    .. include:: included.txt
+
+    After the include <smtp:908>.
+
+    | line block
+    | <smtp:909>
+
+    .. topic:: Topic <smtp:911>
+
+       body <smtp:912>
+
+    :field: <smtp:913>
+""")
+
+LINES_INCLUDED = "Included\n\nfrom the include <smtp:951>\n"
+
+LINES_MD = textwrap.dedent("""\
+    ---
+    title: front matter shifts nothing
+    ---
+    # Lines in MyST
+
+    Paragraph
+    <smtp:921>.
+
+    - item
+
+      - nested <smtp:923>
+
+    | a | b |
+    |---|---|
+    | x | <smtp:924> |
+    | y | <smtp:929> |
+
+    > quoted
+    > <smtp:925>
+
+    ```{eval-rst}
+    Some rst
+
+    on a line <smtp:926>
+    ```
+
+    ```{note}
+    In a note
+    <smtp:927>
+    ```
+
+    Para with `code` and
+    more <smtp:928>
+""")
+
+
+def test_warnings_point_at_the_shortcodes_line(tmp_path: Path) -> None:
+    pages = {"index.rst": LINES_RST, "included.txt": LINES_INCLUDED, "lines_md.md": LINES_MD}
+    result = build(tmp_path, pages)
+    found = {m.group(3): (Path(m.group(1)).name, int(m.group(2))) for m in re.finditer(
+        r"(\S+):(\d+): WARNING: <smtp:(\d+)>", result.warnings)}
+    expected = {}
+    for name, text in pages.items():
+        for code in re.findall(r"<smtp:(\d+)>", text):
+            expected[code] = (name, line_of(text, f"<smtp:{code}>"))
+    assert found == expected, result.warnings

@@ -58,7 +58,8 @@ class ShortcodeTransform(SphinxTransform):
         texts = [text for parent in parents for text in _merge_texts(parent)]
         rst = self._is_rst()
         escaped = {} if rst else _myst_escapes(parents)
-        starts = _line_starts([*texts, *(t for node in raws for t in node.findall(nodes.Text))])
+        starts = _line_starts([*texts, *(t for node in raws for t in node.findall(nodes.Text))],
+                              myst=not rst)
         made: list[smtp_node] = []
         for parent in parents:
             made += self._replace(parent, rst, escaped, starts)
@@ -218,7 +219,7 @@ def _holder(node: nodes.Node) -> nodes.Node | None:
     return holder
 
 
-def _line_starts(texts: list[nodes.Text]) -> dict[int, Where]:
+def _line_starts(texts: list[nodes.Text], *, myst: bool) -> dict[int, Where]:
     """Source and line where each text node starts: its block's line plus the line breaks of
     the text before it in that block. Each block is walked once, however many texts it holds."""
     starts: dict[int, Where] = {}
@@ -229,13 +230,32 @@ def _line_starts(texts: list[nodes.Text]) -> dict[int, Where]:
             starts[id(text)] = get_source_line(text.parent)
         else:
             blocks.setdefault(id(holder), (holder, set()))[1].add(id(text))
+    rows: dict[int, int] = {}
     for holder, wanted in blocks.values():
-        source, line = holder.source or get_source_line(holder)[0], holder.line
+        source = holder.source or get_source_line(holder)[0]
+        line = (_cell_line(holder, rows) if myst else None) or holder.line
         for other in holder.findall(nodes.Text):
             if id(other) in wanted:
                 starts[id(other)] = (source, line)
             line += other.count("\n")
     return starts
+
+
+def _cell_line(holder: nodes.Node, rows: dict[int, int]) -> int | None:
+    """The line of a MyST table cell, whose own line MyST leaves at the table's first line or
+    one row off: a Markdown table row is one line, and the header's delimiter row follows the
+    header. ``rows`` caches each table's row offsets, so a long table is counted once."""
+    row = holder.parent.parent if isinstance(holder.parent, nodes.entry) else None
+    tgroup = row.parent.parent if isinstance(row, nodes.row) else None
+    if not isinstance(tgroup, nodes.tgroup) or tgroup.parent.line is None:
+        return None
+    if id(row) not in rows:
+        body = [r for part in tgroup.children for r in part.children
+                if isinstance(part, (nodes.thead, nodes.tbody))]
+        head = sum(isinstance(r.parent, nodes.thead) for r in body)
+        rows.update((id(r), i + (i >= head)) for i, r in enumerate(body))
+    line: int = tgroup.parent.line
+    return line + rows.get(id(row), 0)
 
 
 def _myst_escapes(parents: list[nodes.Element]) -> dict[tuple[int, int], bool]:
