@@ -114,7 +114,7 @@ def lang_option(argument: str | None) -> str:
     """Directive option: a language smtpcodes ships, named in the error."""
     found = language(argument or "")
     if found is None:
-        raise ValueError(f"unknown language {quoted(argument or '')!r}: available are "
+        raise ValueError(f"unknown language '{quoted(argument or '')}': available are "
                          + ", ".join(languages()))
     return found
 
@@ -142,7 +142,7 @@ def page_lang(document: nodes.document, env: BuildEnvironment, *, report: bool) 
             if found is not None:
                 return found
             if report:
-                warn(f"smtpcodes_lang: unknown language {quoted(wanted)!r}: available are "
+                warn(f"smtpcodes_lang: unknown language '{quoted(wanted)}': available are "
                      f"{', '.join(languages())}; using {config_lang(config)!r}", "lang",
                      field if field.line else (document.get("source"), 1))
     return config_lang(config)
@@ -219,7 +219,7 @@ def sections_option(argument: str | Iterable[str] | None) -> list[str]:
     chosen = [w for w in (w.strip() for w in words) if w]
     unknown = [w for w in chosen if w not in render.SECTIONS]
     if unknown:
-        raise ValueError(f"unknown section {quoted(unknown[0], 40)!r}; choose from "
+        raise ValueError(f"unknown section '{quoted(unknown[0], 40)}'; choose from "
                          + ", ".join(render.SECTIONS))
     return chosen
 
@@ -231,7 +231,7 @@ def bool_option(argument: str | None) -> bool:
         return True
     if text in ("no", "false", "off", "0"):
         return False
-    raise ValueError(f"expected yes or no, not {quoted(argument or '', 40)!r}")
+    raise ValueError(f"expected yes or no, not '{quoted(argument or '', 40)}'")
 
 
 #: Options of every directive that makes boxes.

@@ -147,9 +147,9 @@ class ShortcodeTransform(SphinxTransform):
                 continue
             if match is None:
                 tail = _UNCLOSED.match(data, start) or opener
-                warn(f"unclosed shortcode {quoted(nodes.unescape(tail.group(0)), 40)!r}: end "
-                     "it with '>', or write '\\<smtp:' for the text itself", "unclosed",
-                     (source, line))
+                shown = quoted(nodes.unescape(tail.group(0)), 40)
+                warn(f"unclosed shortcode '{shown}': end it with '>', or write '\\<smtp:' for "
+                     "the text itself", "unclosed", (source, line))
                 continue
             if start > last:
                 pieces.append(nodes.Text(data[last:start]))
