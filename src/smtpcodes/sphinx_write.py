@@ -22,7 +22,7 @@ from .catalogue import labels
 from .errors import SMTPCodeError
 from .shortcode import Shortcode, resolve
 from .sphinx_catalogue import catalogue_linker
-from .sphinx_nodes import catalogue_of, replace_children, skipped, smtp_node
+from .sphinx_nodes import catalogue_of, quoted, replace_children, skipped, smtp_node
 
 
 class smtp_html(nodes.Inline, nodes.TextElement):
@@ -50,9 +50,12 @@ def searchable(element: etree.Element) -> str:
     return " ".join(" ".join(parts).split())
 
 
+def _shortcode(node: smtp_node) -> Shortcode:
+    return Shortcode(node["kind"], tuple(node["codes"]))
+
+
 def _entries(node: smtp_node, config: Any) -> tuple[Shortcode, tuple[Any, ...]]:
-    shortcode = Shortcode(node["kind"], tuple(node["codes"]))
-    return shortcode, resolve(shortcode, catalogue_of(config), node["lang"])
+    return _shortcode(node), resolve(_shortcode(node), catalogue_of(config), node["lang"])
 
 
 def _element(node: smtp_node, config: Any, link: render.Linker | None) -> etree.Element:
@@ -61,8 +64,7 @@ def _element(node: smtp_node, config: Any, link: render.Linker | None) -> etree.
     if not node["block"]:
         return render.chip(*_entries(node, config), link=link)
     catalogue = catalogue_of(config)
-    layout = render.card(Shortcode(node["kind"], tuple(node["codes"])), catalogue,
-                         node["lang"], node["sections"])
+    layout = render.card(_shortcode(node), catalogue, node["lang"], node["sections"])
     return render.box(layout, collapsible=node["collapsible"], open_=node["open"], link=link,
                       catalogue=catalogue, search_body=config.smtpcodes_search_body)
 
@@ -71,7 +73,7 @@ def html_node(node: smtp_node, config: Any, link: render.Linker | None) -> smtp_
     try:
         element = _element(node, config, link)
     except SMTPCodeError as error:  # the catalogue changed between read and write
-        element = render.error(node["source"], str(error))
+        element = render.error(node["source"], quoted(str(error), 400))
     if node["classes"]:
         element.set("class", " ".join([element.get("class", ""), *node["classes"]]))
     if node["ids"]:
