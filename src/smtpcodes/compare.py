@@ -70,11 +70,10 @@ def compare(a: str | int, b: str | int, lang: str = "en",
     differences += _commands(first, second, words, lang)
     differences += _groups(first, second, words)
     differences += _shared_enhanced(first, second, cat, words)
-    differences += [words["flags"][flag].format(code=e.code)
-                    for e in (first, second) for flag in _flags(e)]
+    differences += _flag_lines(first, second, words)
     if pair.get("relation"):
         differences.append(pair["relation"])
-    which = [_expect(e, words, lang) for e in (first, second)]
+    which = _expect(first, second, words, lang)
     which += _together(first, second, words)
     if pair.get("which"):
         which.append(pair["which"])
@@ -133,9 +132,9 @@ def _commands(a: Entry, b: Entry, words: dict[str, Any], lang: str) -> list[str]
     return [words["order"].format(
         first=first.code, second=second.code,
         commands_first=_joined(_command_names(
-            [c for c in first.commands if c in _PHASE], lang), words),
+            [c for c in first.commands if c in _PHASE], lang), words, "and"),
         commands_second=_joined(_command_names(
-            [c for c in second.commands if c in _PHASE], lang), words))]
+            [c for c in second.commands if c in _PHASE], lang), words, "and"))]
 
 
 def _groups(a: Entry, b: Entry, words: dict[str, Any]) -> list[str]:
@@ -161,7 +160,7 @@ def _shared_enhanced(a: Entry, b: Entry, cat: Catalogue, words: dict[str, Any]) 
               if {a.code, b.code} <= set(cat.lookup(code, a.lang).associated)]
     if not shared:
         return []
-    return [words["shared_enhanced"].format(codes=_joined(shared, words))]
+    return [words["shared_enhanced"].format(codes=_joined(shared, words, "and"))]
 
 
 def _flags(entry: Entry) -> list[str]:
@@ -169,18 +168,34 @@ def _flags(entry: Entry) -> list[str]:
     return flags + (["deprecated"] if entry.deprecated else [])
 
 
-def _expect(entry: Entry, words: dict[str, Any], lang: str) -> str:
-    """Where a reader meets the code: the commands it answers, or the replies it comes with."""
+def _flag_lines(a: Entry, b: Entry, words: dict[str, Any]) -> list[str]:
+    """What sets a code apart from the standard ones; said once when both share it."""
+    shared = [f for f in _flags(a) if f in _flags(b)]
+    lines = [words["flags_both"][flag] for flag in shared]
+    return lines + [words["flags"][flag].format(code=e.code)
+                    for e in (a, b) for flag in _flags(e) if flag not in shared]
+
+
+def _expect(a: Entry, b: Entry, words: dict[str, Any], lang: str) -> list[str]:
+    """Where a reader meets each code: the commands it answers, or the replies it comes with;
+    one line for both when that is the same place (422 and 432 both answer AUTH)."""
+    places = [_place(e, words, lang) for e in (a, b)]
+    (key, context), other = places
+    if key in ("expect_basic", "expect_enhanced") and other == places[0] and a.code != b.code:
+        kind = key.split("_")[1]
+        return [words[f"expect_both_{kind}"].format(a=a.code, b=b.code, context=context)]
+    return [words[key].format(code=e.code, name=e.name, context=context, cls=e.reply_class)
+            for e, (key, context) in zip((a, b), places, strict=True)]
+
+
+def _place(entry: Entry, words: dict[str, Any], lang: str) -> tuple[str, str]:
     if entry.kind == "basic":
         context = _context(entry.commands, words, lang)
-        key = "expect_basic" if context else "expect_nowhere"
-    elif entry.source == "unused":
-        context, key = "", "expect_unused"
-    else:
-        context = _joined(_replies(entry, words), words)
-        key = "expect_enhanced" if context else "expect_report"
-    return str(words[key].format(code=entry.code, name=entry.name, context=context,
-                                 cls=entry.reply_class))
+        return ("expect_basic" if context else "expect_nowhere"), context
+    if entry.source == "unused":
+        return "expect_unused", ""
+    context = _joined(_replies(entry, words), words)
+    return ("expect_enhanced" if context else "expect_report"), context
 
 
 def _together(a: Entry, b: Entry, words: dict[str, Any]) -> list[str]:
@@ -213,10 +228,11 @@ def _replies(entry: Entry, words: dict[str, Any]) -> list[str]:
     return [words["any_reply"].format(cls=c[0]) if c.endswith("XX") else c for c in own]
 
 
-def _joined(items: list[str], words: dict[str, Any]) -> str:
+def _joined(items: list[str], words: dict[str, Any], last: str = "or") -> str:
+    """``MAIL, RCPT or VRFY``: the list as a sentence says it, in the language's own words."""
     if len(items) < 2:
         return "".join(items)
-    return str(words["list"].join(items[:-1]) + words["or"] + items[-1])
+    return str(words["list"].join(items[:-1]) + words[last] + items[-1])
 
 
 def _pair_notes(lang: str, a: str, b: str) -> dict[str, str]:
