@@ -16,9 +16,8 @@ import pytest
 import smtpcodes
 from htmltree import find_class, text
 from htmltree import parse as parse_html
-from smtpcodes import render
+from smtpcodes import Comparison, compare, render
 from smtpcodes.catalogue import Catalogue, labels, languages
-from smtpcodes.compare import Comparison, compare
 from smtpcodes.shortcode import parse
 
 CATALOGUE = Catalogue()
@@ -181,3 +180,12 @@ def test_cli_compare_prints_the_sections_and_json() -> None:
     assert "the name itself is not allowed" in " ".join(out.split())
     data = json.loads(run("235", "553", "--json", "--lang", "zh"))
     assert data["title"].startswith("SMTP 235 与 553")
+
+
+def test_the_package_attribute_stays_the_function_once_boxes_are_rendered() -> None:
+    """The renderer imports the comparison module; ``smtpcodes.compare`` is still callable."""
+    script = ("import smtpcodes.render, smtpcodes; "
+              "print(smtpcodes.compare('235', '553').a.code)")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         check=True).stdout
+    assert out.strip() == "235"

@@ -10,9 +10,8 @@ from pathlib import Path
 import pytest
 
 import smtpcodes
-from smtpcodes import lookup, render
+from smtpcodes import compare, lookup, render
 from smtpcodes.catalogue import Catalogue, labels
-from smtpcodes.compare import compare
 from smtpcodes.shortcode import parse
 
 PACKAGE = Path(smtpcodes.__file__).parent

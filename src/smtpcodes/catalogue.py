@@ -356,7 +356,7 @@ def _unused_texts(code: str, usual: tuple[int, ...], texts: dict[str, str],
     rest = code.split(".", 1)[1]
     values = {
         "code": code, "detail": f"X.{rest}", "name": texts["name"],
-        "usual": words["unused"]["or"].join(f"{c}.{rest}" for c in usual),
+        "usual": words["unused"]["and"].join(f"{c}.{rest}" for c in usual),
         "meaning": texts["description"],
     }
     template = words["unused"][case]

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NamedTuple
 
 from .catalogue import Catalogue, Entry, Reference, labels
-from .compare import compare
+from .comparison import compare
 from .shortcode import Shortcode, contradiction, resolve
 
 #: Sections a box can show, in order; users pick a subset.

@@ -65,7 +65,7 @@ def compare(a: str | int, b: str | int, lang: str = "en",
     names = [first.name, second.name] if first.name != second.name else [first.name]
     title = words["title"].format(a=first.code, b=second.code, names=words["vs"].join(names))
     pair = _pair_notes(lang, first.code, second.code)
-    differences = [_classes(first, second, words)]
+    differences = [_by_class(first, second, words, "classes", "retry")]
     differences += _kinds(first, second, words)
     differences += _commands(first, second, words, lang)
     differences += _groups(first, second, words)
@@ -77,24 +77,19 @@ def compare(a: str | int, b: str | int, lang: str = "en",
     which += _together(first, second, words)
     if pair.get("which"):
         which.append(pair["which"])
-    return Comparison(first, second, title, _summary(first, second, words),
+    summary = _by_class(first, second, words, "summary", "outcome")
+    return Comparison(first, second, title, summary,
                       list(dict.fromkeys(differences)), list(dict.fromkeys(which)))
 
 
-def _summary(a: Entry, b: Entry, words: dict[str, Any]) -> str:
-    outcome = words["outcome"]
-    key = "summary_same" if a.reply_class == b.reply_class else "summary_different"
-    return str(words[key].format(a=a.code, b=b.code, name_a=a.name, name_b=b.name,
-                                 outcome_a=outcome[str(a.reply_class)],
-                                 outcome_b=outcome[str(b.reply_class)]))
-
-
-def _classes(a: Entry, b: Entry, words: dict[str, Any]) -> str:
-    retry = words["retry"]
-    key = "classes_same" if a.reply_class == b.reply_class else "classes_different"
-    return str(words[key].format(a=a.code, b=b.code, class_a=a.class_name, class_b=b.class_name,
-                                 retry_a=retry[str(a.reply_class)],
-                                 retry_b=retry[str(b.reply_class)]))
+def _by_class(a: Entry, b: Entry, words: dict[str, Any], key: str, phrases: str) -> str:
+    """One sentence about both classes: ``{key}_same`` when they agree, else ``_different``."""
+    phrase = words[phrases]
+    agree = "same" if a.reply_class == b.reply_class else "different"
+    return str(words[f"{key}_{agree}"].format(
+        a=a.code, b=b.code, name_a=a.name, name_b=b.name, class_a=a.class_name,
+        class_b=b.class_name, phrase_a=phrase[str(a.reply_class)],
+        phrase_b=phrase[str(b.reply_class)]))
 
 
 def _kinds(a: Entry, b: Entry, words: dict[str, Any]) -> list[str]:
