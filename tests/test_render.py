@@ -10,8 +10,8 @@ import xml.etree.ElementTree as etree
 from pathlib import Path
 
 import pytest
-from htmltree import classes, find_class, parse, text
 
+from htmltree import classes, find_class, parse, text
 from smtpcodes import render
 from smtpcodes.catalogue import Catalogue
 from smtpcodes.shortcode import parse as parse_shortcode

@@ -23,6 +23,9 @@ from .shortcode import Shortcode, contradiction, resolve
 SECTIONS = ("description", "when", "fix", "note", "related", "references")
 #: Admonition type per reply class: native colours under mkdocs-material and the default theme.
 ADMONITION = {2: "success", 3: "info", 4: "warning", 5: "danger"}
+#: The type Sphinx themes colour alike, given as a second class; Material has no rule for "hint"
+#: and rules "info" after "note", so its own type still wins there.
+_SPHINX_TYPE = {"success": "hint", "info": "note"}
 #: Related codes a box shows; the rest are one link away, on the catalogue page.
 RELATED_LIMIT = 12
 
@@ -211,17 +214,19 @@ def box(layout: Card, *, collapsible: bool = False, open_: bool = False,
     (when ``link`` knows it); the catalogue page itself passes ``None`` and lists them all.
     """
     kind = "smtp-compare" if layout.shortcode.kind == "compare" else "smtp-box"
-    classes = _classes(f"smtp {kind}", layout.reply_classes)
+    admonition = " ".join(dict.fromkeys(
+        [layout.admonition, _SPHINX_TYPE.get(layout.admonition, layout.admonition)]))
+    classes = _classes(f"admonition {admonition} smtp {kind}", layout.reply_classes)
     attrib = {"data-smtp-code": " ".join(layout.shortcode.codes), "lang": layout.lang}
     if anchor_id:
         attrib["id"] = anchor_id
     if collapsible:
-        root = _element("details", {"class": f"{layout.admonition} {classes}", **attrib})
+        root = _element("details", {"class": classes, **attrib})
         if open_:
             root.set("open", "open")
         _element("summary", {"class": "admonition-title smtp-title"}, layout.title, root)
     else:
-        root = _element("div", {"class": f"admonition {layout.admonition} {classes}", **attrib})
+        root = _element("div", {"class": classes, **attrib})
         _element("p", {"class": "admonition-title smtp-title"}, layout.title, root)
     if layout.meta:
         meta = _element("p", {"class": "smtp-meta"}, parent=root)
@@ -258,7 +263,9 @@ def _table(rows: Sequence[Sequence[str]], entries: Sequence[Entry],
 def _sections(layout: Card, parent: etree.Element, link: Linker | None,
               catalogue: Catalogue | None, related_limit: int | None) -> None:
     names = labels(layout.lang)["sections"]
-    dl = _element("dl", {"class": "smtp-sections"}, parent=parent)
+    # "simple" marks a plain definition list: sphinx_rtd_theme styles any other dl with a class
+    # as an API signature.
+    dl = _element("dl", {"class": "smtp-sections simple"}, parent=parent)
     for section in layout.sections:
         _element("dt", {"class": f"smtp-{section.key}"}, section.label, dl)
         dd = _element("dd", {"class": f"smtp-{section.key}"}, parent=dl)
