@@ -331,6 +331,14 @@ def _check_page(page: Any, site: Site, scheme: str) -> None:
     if site.tool == "sphinx":
         details = page.evaluate(MEASURE, "details.smtp")
         assert details and details["visible"], f"{where}: the collapsible box is not visible"
+        drawn = details["look"]
+        assert drawn["background-color"] != "rgba(0, 0, 0, 0)" or (
+            drawn["border-left-width"] != "0px"), f"{where}: the collapsible box has no box"
+        if site.name != "alabaster":  # which draws no collapsible admonition: the box does
+            indent = natives["note"]["bodyIndent"]
+            assert abs(details["bodyIndent"] - indent) <= 1, (
+                f"{where}: the collapsible box's body starts at {details['bodyIndent']:.0f}px, "
+                f"in a native admonition at {indent:.0f}px")
         _check_box(details, f"{where}, collapsible box")
     for code, colour in CLASS_COLOURS.items():
         chip = page.locator(f'p .smtp-chip[data-smtp-code="{code}"]')
@@ -382,16 +390,21 @@ def _check_self_drawn(page: Any, where: str) -> None:
 
 
 def _screenshots(page: Any, site: Site, scheme: str) -> None:
+    """The top of the page, then each kind of box and the native admonitions, for a person to
+    compare."""
     folder = os.environ.get("SMTPCODES_SCREENSHOTS")
     if not folder:
         return
     name = Path(folder) / f"{site.name}-{scheme}"
-    page.screenshot(path=f"{name}.png", full_page=True)
+    page.screenshot(path=f"{name}-top.png")
     for label, selector in (("reply", 'div.smtp[data-smtp-code="550 5.1.1"]'),
-                            ("compare", "div.smtp-compare"), ("details", "details.smtp")):
-        clip = page.evaluate("""s => { const e = document.querySelector(s); if (!e) return null;
-            const r = e.getBoundingClientRect();
-            return {x: r.x + scrollX - 8, y: r.y + scrollY - 8, width: r.width + 16,
-                    height: r.height + 16}; }""", selector)
+                            ("compare", "div.smtp-compare"), ("details", "details.smtp"),
+                            ("native", ".admonition:not(.smtp)")):
+        clip = page.evaluate("""s => {
+            const all = [...document.querySelectorAll(s)];
+            if (!all.length) return null;
+            const top = all[0].getBoundingClientRect(), end = all.at(-1).getBoundingClientRect();
+            return {x: top.x + scrollX - 8, y: top.y + scrollY - 8, width: top.width + 16,
+                    height: end.bottom - top.top + 16}; }""", selector)
         if clip:
             page.screenshot(path=f"{name}-{label}.png", full_page=True, clip=clip)
