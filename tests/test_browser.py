@@ -115,9 +115,10 @@ SPHINX_TYPES = {**MATERIAL_TYPES, "250": "hint", "354": "note"}
 
 class Site:
     def __init__(self, name: str, tool: str, module: str, schemes: tuple[str, ...],
-                 types: dict[str, str], theme: str = "") -> None:
+                 types: dict[str, str], theme: str = "", python: tuple[int, int] = (3, 10)
+                 ) -> None:
         self.name, self.tool, self.module, self.schemes = name, tool, module, schemes
-        self.types, self.theme = types, theme or name
+        self.types, self.theme, self.python = types, theme or name, python
 
     def build(self, root: Path) -> Path:
         """Build the small site under ``root``; return the folder to serve."""
@@ -166,7 +167,8 @@ SITES = [
     Site("material", "mkdocs", "material", BOTH, MATERIAL_TYPES),
     Site("mkdocs", "mkdocs", "mkdocs", BOTH, MATERIAL_TYPES),
     Site("readthedocs", "mkdocs", "mkdocs", ("light",), SPHINX_TYPES),
-    Site("zensical", "zensical", "zensical", BOTH, MATERIAL_TYPES, theme="material"),
+    Site("zensical", "zensical", "zensical", BOTH, MATERIAL_TYPES, theme="material",
+         python=(3, 11)),
     Site("alabaster", "sphinx", "alabaster", ("light",), SPHINX_TYPES),
     Site("furo", "sphinx", "furo", BOTH, SPHINX_TYPES),
     Site("sphinx_rtd_theme", "sphinx", "sphinx_rtd_theme", ("light",), SPHINX_TYPES),
@@ -287,7 +289,10 @@ def _serve(directory: Path) -> http.server.ThreadingHTTPServer:
     return server
 
 
-def _needs(module: str) -> None:
+def _needs(site: Site) -> None:
+    if sys.version_info < site.python:
+        pytest.skip(f"{site.name} needs Python {'.'.join(map(str, site.python))} or later")
+    module = site.module
     if importlib.util.find_spec(module) is None:
         if REQUIRED:
             raise AssertionError(f"{module} is not installed: pip install -e '.[dev]'")
@@ -297,7 +302,7 @@ def _needs(module: str) -> None:
 @pytest.mark.parametrize("site", SITES, ids=[s.name for s in SITES])
 def test_boxes_look_like_the_themes_own_admonitions(browser: Any, tmp_path: Path,
                                                     site: Site) -> None:
-    _needs(site.module)
+    _needs(site)
     server = _serve(site.build(tmp_path / site.name))
     try:
         for scheme in site.schemes:
