@@ -155,7 +155,7 @@ def _comparison_card(shortcode: Shortcode, entries: tuple[Entry, ...], catalogue
             (names["class"], a.class_name, b.class_name),
             (names["category"], _group_cell(a), _group_cell(b))]
     if a.commands or b.commands:
-        rows.append((names["commands"], _command_cell(a, words), _command_cell(b, words)))
+        rows.append((names["commands"], _commands(a, words) or "–", _commands(b, words) or "–"))
     body = []
     for key in ("description", "when", "fix", "note"):
         if key not in sections:
@@ -175,10 +175,6 @@ def _group_cell(entry: Entry) -> str:
     if entry.kind == "enhanced":
         return f"{entry.status_class_name} · {entry.category_name}"
     return entry.category_name
-
-
-def _command_cell(entry: Entry, words: dict[str, Any]) -> str:
-    return ", ".join(words["commands"].get(c, c) for c in entry.commands) or "–"
 
 
 def _related(entries: Sequence[Entry]) -> tuple[str, ...]:
