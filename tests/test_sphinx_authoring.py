@@ -173,7 +173,7 @@ LINES_RST = textwrap.dedent("""\
     | line block
     | <smtp:909>
 
-    .. topic:: Topic <smtp:911>
+    .. topic:: Topic
 
        body <smtp:912>
 

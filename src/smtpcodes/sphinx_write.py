@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html
 import xml.etree.ElementTree as etree
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
@@ -23,6 +23,10 @@ from .errors import SMTPCodeError
 from .shortcode import Shortcode, resolve
 from .sphinx_catalogue import catalogue_linker
 from .sphinx_nodes import catalogue_of, quoted, replace_children, skipped, smtp_node
+
+if TYPE_CHECKING:
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
 
 
 class smtp_html(nodes.Inline, nodes.TextElement):
@@ -89,7 +93,7 @@ class HTMLRenderer(SphinxPostTransform):
     formats = ("html",)
 
     def run(self, **kwargs: Any) -> None:
-        link = catalogue_linker(self.env, self.app.builder, self.env.docname)
+        link = catalogue_linker(self.env, _builder(self.env), self.env.docname)
         for parent, found in _grouped(self.document):
             in_link = skipped(parent, (nodes.reference,))  # no link inside a link
             replace_children(parent, {id(node): [html_node(
@@ -104,13 +108,20 @@ class PlainRenderer(SphinxPostTransform):
     def is_supported(self) -> bool:
         # linkcheck would otherwise check every RFC link of every box: the catalogue's links,
         # which the site's authors can neither fix nor silence one by one.
-        builder = getattr(self.env, "_builder_cls", None)
-        return super().is_supported() and getattr(builder, "name", "") != "linkcheck"
+        return super().is_supported() and _builder(self.env).name != "linkcheck"
 
     def run(self, **kwargs: Any) -> None:
         for parent, found in _grouped(self.document):
             replace_children(parent, {id(node): [_plain_or_error(node, self.config)]
                                       for node in found})
+
+
+def _builder(env: BuildEnvironment) -> Builder:
+    """The running builder: through ``env._app`` from Sphinx 9 on, where a transform's own
+    ``app`` is deprecated, and ``env.app`` before."""
+    app = getattr(env, "_app", None) or env.app
+    builder: Builder = app.builder
+    return builder
 
 
 def _grouped(document: nodes.document) -> list[tuple[nodes.Element, list[smtp_node]]]:
