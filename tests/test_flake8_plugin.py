@@ -282,7 +282,8 @@ SMTP_HEADER = "import smtplib\n\n"
     ("def f(reply_code=451):\n    pass\n", ["SMT100"]),
     ("def f(status):\n    match status:\n        case 250 | 251:\n            pass\n",
      ["SMT100", "SMT100"]),
-    ("def f(e):\n    if 400 <= e.smtp_code < 500:\n        pass\n", ["SMT100"]),
+    ("def f(e):\n    if 400 <= e.smtp_code < 500:\n        pass\n", ["SMT100", "SMT100"]),
+    ("def f(e):\n    return 200 <= e.smtp_code < 300\n", ["SMT100", "SMT100"]),
     ("def f(e):\n    return e.smtp_code == 559\n", ["SMT201"]),
     ("def f():\n    code = 250\n    return code\n", ["SMT100"]),
 ])

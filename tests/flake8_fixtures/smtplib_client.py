@@ -103,7 +103,7 @@ def classify(exc: smtplib.SMTPResponseException) -> str:
         return "permanent"
     if exc.smtp_code == 421:  # expect: SMT100
         return "disconnect"
-    if 400 <= exc.smtp_code < 500:  # expect: SMT100
+    if 400 <= exc.smtp_code < 500:  # expect: SMT100 SMT100
         return "temporary"
     return "unknown"
 
