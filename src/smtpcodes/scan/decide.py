@@ -145,8 +145,10 @@ def _decide_enhanced(p: Pass, cand: Candidate, role: int, kind: int
 def _flag_enhanced(cand: Candidate, role: int, kind: int) -> bool:
     if role == STRONG or cand.pair_basic is not None:
         return True
+    if kind != SMTP and len((cand.enhanced or "").split(".")[1]) > 1:
+        return False  # "2.17.50" is a version: enhanced codes in use have a one-digit subject
     if cand.shape == S_ENH_ONLY:  # "2.0.0" is a version as often as a code: the name decides
-        return role >= AMBIG
+        return role >= LIKELY or (role == AMBIG and kind == SMTP)
     if kind == OTHER:
         return role >= LIKELY
     if kind == SMTP or role >= AMBIG:

@@ -18,13 +18,12 @@ from .apis import Callee, callee
 from .evidence_defs import literalish
 from .evidence_pairs import pair_up
 from .roles import AMBIG, LIKELY, NEG, NONE, PARAM, STRONG, combine
-from .vocabulary import chain, name_role, subject_role
+from .vocabulary import chain, name_role, says_status, subject_role, subject_says_status
 
 if TYPE_CHECKING:
     from .walk import Pass
 
 _COMPARE_METHODS = frozenset({"startswith", "endswith", "__eq__", "count", "find", "index"})
-_CODE_TYPES = (int, str, bytes)
 
 
 def _call(p: Pass, node: ast.Call, stack: list[Any]) -> bool:
@@ -49,7 +48,12 @@ def _call(p: Pass, node: ast.Call, stack: list[Any]) -> bool:
     role = callee(names, p.callables)
     int_role, str_role = role.int_role, role.str_role
     if role.is_assert:
-        int_role = str_role = combine(subject_role(a) for a in args if not literalish(a))
+        subjects = [a for a in args if not literalish(a)]
+        int_role = str_role = combine(subject_role(a) for a in subjects)
+        if any(subject_says_status(a) for a in subjects):
+            for arg in args:
+                if literalish(arg):
+                    p.mark_status(arg)
     elif int_role == NONE:
         _param_refs(p, func, args)
     for arg in args:
@@ -62,6 +66,8 @@ def _call(p: Pass, node: ast.Call, stack: list[Any]) -> bool:
         if kw.arg is None or not literalish(value):
             continue
         word = name_role(kw.arg)
+        if says_status(kw.arg):
+            p.mark_status(value)
         if int_role == NEG or word == NEG or (kw.arg == "status" and not role.replies):
             p.set_role(value, NEG)  # status=400: HTTP's keyword unless a reply callable takes it
         elif int_role == STRONG or word == STRONG:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from .evidence_defs import literalish
 from .roles import combine
-from .vocabulary import subject_role
+from .vocabulary import subject_role, subject_says_status
 
 if TYPE_CHECKING:
     from .walk import Pass
@@ -31,8 +31,11 @@ def _compare(p: Pass, node: ast.Compare, stack: list[Any]) -> bool:
     subjects = [o for o in operands if not literalish(o)]
     role = combine(subject_role(o) for o in subjects)
     named = next((s.id for s in subjects if s.__class__ is ast.Name), None)  # type: ignore[attr-defined]
+    status = any(subject_says_status(o) for o in subjects)
     for operand in literal:
         p.set_role(operand, role)
+        if status:
+            p.mark_status(operand)
         if named is not None:
             _refer(p, operand, named)
     ops = node.ops

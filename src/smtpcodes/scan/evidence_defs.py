@@ -31,6 +31,7 @@ from .vocabulary import (
     name_role,
     returns_code,
     subject_role,
+    subject_says_status,
     target_role,
     word_role,
 )
@@ -153,6 +154,8 @@ def _assign(p: Pass, node: ast.Assign, stack: list[Any]) -> bool:
                     p.set_role(v_elt, target_role(t_elt))
         else:
             p.set_role(value, target_role(target))
+            if subject_says_status(target):
+                p.mark_status(value)
     else:
         _bind(p, targets, value)
     stack.append(value)
@@ -171,6 +174,8 @@ def _ann_assign(p: Pass, node: ast.AnnAssign, stack: list[Any]) -> bool:
         return True
     if literalish(value):
         p.set_role(value, target_role(node.target))
+        if subject_says_status(node.target):
+            p.mark_status(value)
     stack.append(value)
     stack.append(node.target)
     return True

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from .roles import AMBIG, NEG, RETURNED, STRONG, UNKNOWN
 from .shapes import ENH_RE, http_phrases
-from .vocabulary import word_role
+from .vocabulary import says_status, word_role
 
 if TYPE_CHECKING:
     from .walk import Pass
@@ -110,6 +110,8 @@ def _dict(p: Pass, node: ast.Dict, stack: list[Any]) -> bool:
             p.set_role(value, NEG)  # {"code": 404, "error": "..."}: an HTTP error body
             continue
         word = word_role(key) if key is not None and key.isidentifier() else UNKNOWN
+        if says_status(key):
+            p.mark_status(value)
         if word != UNKNOWN:
             p.set_role(value, word)
         elif role is not None:

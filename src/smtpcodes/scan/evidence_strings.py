@@ -14,7 +14,7 @@ import ast
 from typing import TYPE_CHECKING, Any
 
 from .candidates import Candidate
-from .roles import AMBIG, NONE
+from .roles import AMBIG, LIKELY, NONE
 from .shapes import (
     ENH_RE,
     REPLY_RE,
@@ -77,8 +77,6 @@ def _literal(p: Pass, node: ast.AST, line: int, col: int, value: str | bytes, ro
             if kind == S_REPLY and is_http_line(code, rest):
                 p.scope.other += 1  # "503 Service Unavailable": HTTP, and a signal of it
                 return
-            if kind == S_REPLY and (ends_with_crlf(value) or match.group(0).endswith("-")):
-                p.scope.smtp += 1
         cand = Candidate(line, col, False, code, enhanced, role, p.scope, kind, None, rest)
     else:
         enh = ENH_RE.match(text)
@@ -86,6 +84,8 @@ def _literal(p: Pass, node: ast.AST, line: int, col: int, value: str | bytes, ro
             return
         rest = text[enh.end():]
         kind = S_ENH_TEXT if rest or more else S_ENH_ONLY
+        if id(node) in p.status:
+            role = max(role, LIKELY)  # r.enhanced_status_code = "2.3.4"
         cand = Candidate(line, col, False, 0, norm_enhanced(enh), role, p.scope, kind,
                          p.pairs.get(id(node)), rest)
     cand.ref = p.refs.get(id(node), "")

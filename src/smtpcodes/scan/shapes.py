@@ -95,13 +95,12 @@ def is_http_line(code: int, rest: str) -> bool:
 
 # --- SMTP commands: vocabulary of the scope ------------------------------------------------------
 
-#: First four characters of an SMTP command string -> what must follow them (a regex).
+#: First four characters of a command only SMTP and LMTP have -> what must follow them.
+#: (STARTTLS, AUTH, QUIT, NOOP and RSET are POP3's, IMAP's or NNTP's too.)
 _COMMANDS = {
     "EHLO": r"EHLO(?:[ \r\n]|$)", "HELO": r"HELO(?:[ \r\n]|$)", "LHLO": r"LHLO(?:[ \r\n]|$)",
     "MAIL": r"MAIL FROM:", "RCPT": r"RCPT TO:", "DATA": r"DATA(?:\r?\n)?$",
-    "STAR": r"STARTTLS(?:\r?\n)?$", "AUTH": r"AUTH (?:PLAIN|LOGIN|CRAM-MD5|XOAUTH2)",
     "VRFY": r"VRFY(?:[ \r\n]|$)", "EXPN": r"EXPN(?:[ \r\n]|$)", "BDAT": r"BDAT ",
-    "RSET": r"RSET(?:\r?\n)?$", "QUIT": r"QUIT\r?\n$", "NOOP": r"NOOP(?:\r?\n)?$",
 }
 COMMAND_HEADS = frozenset(_COMMANDS) | frozenset(h.encode() for h in _COMMANDS)
 _COMMAND_RES = {head: re.compile(pattern) for head, pattern in _COMMANDS.items()}

@@ -273,5 +273,19 @@ def returns_code(node: ast.AST) -> bool:
                                                 != NEG)
 
 
+_STATUS_WORDS = frozenset({"status", "code", "codes", "enhanced", "esc", "dsn", "diagnostic"})
+
+
+def says_status(name: str | None) -> bool:
+    """``status``, ``enhanced_status_code``, ``dsn_code``: a name an enhanced code is kept in
+    (a version never is)."""
+    return name is not None and bool(_STATUS_WORDS.intersection(words_of(name)))
+
+
+def subject_says_status(node: ast.AST) -> bool:
+    names, is_len, _ = chain(node)
+    return not is_len and bool(names) and says_status(names[0])
+
+
 def is_upper(name: str) -> bool:
     return name.isupper() or (name.startswith("_") and name[1:].isupper())

@@ -75,6 +75,7 @@ class Pass:
         self.bounds: set[int] = set()
         self.params: dict[str, list[str]] = {}
         self.refs: dict[int, str] = {}
+        self.status: set[int] = set()
         self.candidates: list[Candidate] = []
 
     def walk(self, tree: ast.AST) -> None:
@@ -154,6 +155,12 @@ class Pass:
                 roles[id(node)] = role
         elif current < role and role not in DEFERRED:
             roles[id(node)] = role
+
+    def mark_status(self, node: ast.AST) -> None:
+        """The literal (or each literal of a container) is kept in a status-ish name."""
+        elts = getattr(node, "elts", None)
+        for item in elts if elts is not None else (node,):
+            self.status.add(id(item))
 
     def enter(self, scope: Scope, stack: list[Any]) -> None:
         stack.append(ScopeExit(self.scope))
