@@ -1,11 +1,13 @@
 """``smtpcodes lint --fix``: SMT100 literals become enum constants where nothing can tell.
 
 An int literal is rewritten only where its value meets nothing but ``==``, ``!=``, ``in``,
-``not in`` or a ``case`` pattern: there an ``IntEnum`` member equal to it gives every result
-the int gave. A literal passed on (an argument, a return value, an assignment) is left alone,
-since ``repr()`` of a member is not the int's and reaches the output through exception
-messages, logged tuples and ``%r``. A bound of a range or ordering test (``code >= 500``) is a
-class boundary, not the reply the constant names, and is never rewritten.
+``not in``, a ``case`` pattern or unittest's ``assertEqual``, ``assertNotEqual``, ``assertIn``
+and ``assertNotIn`` (directly or inside a tuple, list or set literal): there an ``IntEnum``
+member equal to it gives every result the int gave (a failing assertion's message shows the
+member's ``repr()``, the only difference). A literal passed on (an argument, a return value,
+an assignment) is left alone, since ``repr()`` of a member is not the int's and reaches the
+output through exception messages, logged tuples and ``%r``. A bound of a range or ordering
+test (``code >= 500``) is a class boundary, not the reply the constant names: never rewritten.
 
 Only the literal's own characters change (and one import line is added): the rest of the text,
 its comments and line endings stay as they were. An edit that would not compile is dropped and
@@ -26,6 +28,7 @@ from .scan import Report
 
 _CONSUMING = (ast.Eq, ast.NotEq, ast.In, ast.NotIn)
 _CONTAINERS = (ast.Tuple, ast.List, ast.Set)
+_ASSERTS = frozenset({"assertEqual", "assertNotEqual", "assertIn", "assertNotIn"})
 _LINE_RE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
 _NUMBER_RE = re.compile(r"(?:0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|[0-9][0-9_]*)")
 
@@ -94,21 +97,25 @@ def _chosen(tree: ast.Module, reports: Sequence[Report], target: Target
 
 
 def _sites(tree: ast.Module) -> dict[tuple[int, int], _Site]:
-    """Int literals whose value only meets ``==``, ``!=``, ``in``, ``not in`` or a ``case``."""
+    """Int literals whose value only meets equality: ``==``, ``!=``, ``in``, ``not in``, a
+    ``case`` pattern or an equality assertion."""
     found: dict[tuple[int, int], _Site] = {}
     stack: list[tuple[ast.AST, bool]] = [(tree, False)]
     while stack:
         node, deferred = stack.pop()
+        compared: list[ast.expr] = []
         if isinstance(node, ast.Compare):
             operands = [node.left, *node.comparators]
-            for index, operand in enumerate(operands):
-                ops = node.ops[max(0, index - 1):index + 1]
-                if all(isinstance(op, _CONSUMING) for op in ops):
-                    for literal, value in _literals(operand):
-                        found[(literal.lineno, literal.col_offset)] = _Site(literal, value,
-                                                                            deferred)
+            compared = [operand for index, operand in enumerate(operands)
+                        if all(isinstance(op, _CONSUMING)
+                               for op in node.ops[max(0, index - 1):index + 1])]
         elif isinstance(node, ast.MatchValue):
-            for literal, value in _literals(node.value):
+            compared = [node.value]
+        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+              and node.func.attr in _ASSERTS):
+            compared = node.args[:2]
+        for operand in compared:
+            for literal, value in _literals(operand):
                 found[(literal.lineno, literal.col_offset)] = _Site(literal, value, deferred)
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
             body = node.body if isinstance(node.body, list) else [node.body]
