@@ -130,7 +130,7 @@ def load(args: argparse.Namespace) -> tuple[Options, Excludes]:
             continue
         origin[key] = "--" + key
         if key in _STRINGS:
-            values[key] = os.path.abspath(flag) if key == "catalogue" else flag
+            values[key] = os.path.abspath(flag) if key == "catalogue" and flag else flag
         else:
             values[key] = _as_list(flag, origin[key])
             if key in ("exclude", "extend-exclude"):

@@ -2,8 +2,8 @@
 
 Folders are walked for ``*.py`` (as flake8 does) without entering virtualenvs, build output or
 VCS folders, and honour the ``.gitignore`` files found on the way. A file named on the command
-line is always read (pre-commit names files one by one) unless the project's own ``exclude``
-patterns cover it.
+line is read even in such a folder (pre-commit names files one by one), unless the project's
+own ``exclude`` patterns cover it.
 """
 
 from __future__ import annotations
@@ -119,9 +119,9 @@ class Excludes:
         self.project = list(project)
         self.respect_gitignore = respect_gitignore
 
-    def named_file(self, path: str) -> bool:
-        """Whether a file named on the command line is excluded by the project's patterns."""
-        return any(_covered(p, path, False) for p in self.project)
+    def named(self, path: str, is_dir: bool) -> bool:
+        """Whether a path named on the command line is excluded by the project's patterns."""
+        return any(_covered(p, path, is_dir) for p in self.project)
 
     def walk(self, folder: str) -> Iterator[str]:
         """Every ``*.py`` under ``folder`` that no pattern excludes, in a stable order."""
@@ -206,12 +206,10 @@ def discover(paths: Iterable[str], excludes: Excludes) -> Iterator[str]:
     """Files to lint, each once: named files as given, folders walked."""
     seen: set[str] = set()
     for path in paths:
-        if os.path.isdir(path):
-            found: Iterable[str] = excludes.walk(path)
-        elif excludes.named_file(path):
+        is_dir = os.path.isdir(path)
+        if excludes.named(path, is_dir):
             continue
-        else:
-            found = [path]
+        found: Iterable[str] = excludes.walk(path) if is_dir else [path]
         for file in found:
             key = os.path.realpath(file)
             if key not in seen:
