@@ -52,7 +52,7 @@ def reach(tree: ast.Module, lines: Sequence[str], target: Target, first_party: f
     if target.name in _loads(tree):
         return f"{target.name} is used here without an import (a star import?)"
     at, before, after = _position(tree, lines, target, first_party)
-    if first_use and at >= first_use:
+    if first_use and at > first_use:
         return (f"no place for the import of {target.name} before line {first_use}, where it "
                 "is first needed")
     added = f"from {target.module} import {target.name}{newline}"

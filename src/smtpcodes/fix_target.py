@@ -12,7 +12,7 @@ import ast
 import importlib.util
 import os
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import NamedTuple
 
 DEFAULT = "smtpcodes:SMTPStatus"
@@ -31,8 +31,9 @@ class Target(NamedTuple):
     modules: frozenset[str]
 
 
-def load(spec: str | None, roots: Iterable[str]) -> Target:
-    """The target named by ``module:Name``; ``roots`` are searched before ``sys.path``.
+def load(spec: str | None, root: str) -> Target:
+    """The target named by ``module:Name``; the project ``root`` and its ``src`` folder are
+    searched before ``sys.path``.
 
     Raises ``ValueError`` naming the option and what is wrong.
     """
@@ -46,7 +47,8 @@ def load(spec: str | None, roots: Iterable[str]) -> Target:
 
         members = {int(member): member.name for member in SMTPStatus}
         return Target(module, name, members, frozenset({module, SMTPStatus.__module__}))
-    return Target(module, name, _read_members(module, name, list(roots), spec), frozenset({module}))
+    roots = [root, os.path.join(root, "src")]
+    return Target(module, name, _read_members(module, name, roots, spec), frozenset({module}))
 
 
 def _read_members(module: str, name: str, roots: list[str], spec: str) -> dict[int, str]:
@@ -69,7 +71,7 @@ def _read_members(module: str, name: str, roots: list[str], spec: str) -> dict[i
             break
         module, name = origin
     raise ValueError(f"--fix-import: no class {name} found in module {module} "
-                     f"(searched {', '.join(roots) or 'sys.path'} and sys.path)")
+                     f"(searched {', '.join(roots)} and sys.path)")
 
 
 def _source_of(module: str, roots: list[str]) -> str | None:

@@ -116,7 +116,7 @@ def run(args: argparse.Namespace, cat: Catalogue | None = None, out: TextIO = sy
     err = sys.stderr
     try:
         options, excludes = load(args)
-        load_target(args.fix_import or options.fix_import, [options.root])
+        load_target(args.fix_import or options.fix_import, options.root)
     except (ConfigError, ValueError) as error:
         err.write(f"smtpcodes lint: error: {error}\n")
         return 2
@@ -213,7 +213,7 @@ def _start(options: Options, mode: str) -> None:
     from .scan import Settings
 
     settings = Settings.from_options(**options.settings_kwargs())
-    target = load_target(options.fix_import, [options.root])
+    target = load_target(options.fix_import, options.root)
     party = first_party(options.root) if mode != "check" else frozenset()
     _WORKER[:] = [_Worker(options, settings, target, mode, party)]
 
@@ -281,6 +281,7 @@ def _check(text: str, shown: str, worker: _Worker
            ) -> tuple[Any, list[Report], list[str]] | FileError:
     """Parse and scan; the reports flake8 would show (selected, not silenced by noqa)."""
     import ast
+    import warnings
 
     from .fix import split_lines
     from .lint_noqa import unsilenced
@@ -290,7 +291,9 @@ def _check(text: str, shown: str, worker: _Worker
     universal = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = split_lines(universal)
     try:
-        tree = ast.parse(universal, shown)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # "invalid escape sequence" is not ours to say
+            tree = ast.parse(universal, shown)
     except SyntaxError as error:
         return FileError(shown, error.lineno or 1, error.offset or 1,
                          f"{type(error).__name__}: {error.msg}")

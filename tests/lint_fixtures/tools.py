@@ -85,3 +85,24 @@ def stdlib_files(every: int = 1) -> list[str]:
         if path in files and path not in chosen:
             chosen.append(path)
     return chosen
+
+
+def interpreters() -> list[str]:
+    """This Python and every other CPython 3.10-3.14 on the machine (PATH or pyenv), one each."""
+    import glob
+    import shutil
+
+    candidates = [sys.executable]
+    pyenv = os.environ.get("PYENV_ROOT", os.path.expanduser("~/.pyenv"))
+    for minor in range(10, 15):
+        candidates.append(shutil.which(f"python3.{minor}") or "")
+        candidates += sorted(glob.glob(os.path.join(pyenv, "versions", f"3.{minor}.*", "bin",
+                                                    "python")))
+    found: dict[str, str] = {}
+    for python in filter(None, candidates):
+        done = subprocess.run([python, "-c", "import sys; print(sys.version_info[:2])"],
+                              capture_output=True, text=True, timeout=60, check=False)
+        version = done.stdout.strip()
+        if done.returncode == 0 and version not in found:
+            found[version] = python
+    return list(found.values())
