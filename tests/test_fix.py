@@ -14,8 +14,8 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from lint_fixtures.tools import interpreters, run_lint
 
+from lint_fixtures.tools import interpreters, run_lint
 from smtpcodes.fix import fix, split_lines
 from smtpcodes.fix_target import Target
 from smtpcodes.fix_target import load as load_target
@@ -243,8 +243,8 @@ def test_line_endings_encodings_tabs_and_comments_are_kept(tmp_path: Path) -> No
     done = run_lint("--fix", cwd=tmp_path)
     assert done.returncode == 0, done.stdout + done.stderr
     assert (tmp_path / "crlf.py").read_bytes() == (
-        "import smtplib\r\n\r\nfrom smtpcodes import SMTPStatus\r\n\r\n\r\ndef f(code):\r\n"
-        "\tif code == SMTPStatus.OK:  # ok\r\n\t\treturn 1\r\n").encode()
+        b"import smtplib\r\n\r\nfrom smtpcodes import SMTPStatus\r\n\r\n\r\ndef f(code):\r\n"
+        b"\tif code == SMTPStatus.OK:  # ok\r\n\t\treturn 1\r\n")
     assert (tmp_path / "latin.py").read_bytes() == latin.replace(
         "import smtplib\n", "import smtplib\n\nfrom smtpcodes import SMTPStatus\n").replace(
         "== 550", "== SMTPStatus.MAILBOX_UNAVAILABLE").encode("latin-1")

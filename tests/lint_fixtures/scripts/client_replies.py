@@ -49,8 +49,8 @@ def main() -> None:
     counts: dict[int, int] = {}
     for code, text in REPLIES:
         counts[code] = counts.get(code, 0) + 1
-        print(code, verdict(code), classify(code), f"{code}", "%d" % code, "%s" % code,
-              "{:>5}".format(code), repr(code), str(code).zfill(4))
+        print(code, verdict(code), classify(code), f"{code}", "%d" % code,  # noqa: UP031
+              "%s" % code, "{:>5}".format(code), repr(code), str(code).zfill(4))  # noqa: UP031,UP032
         log.info("reply %r -> %s", (code, text), verdict(code))
         try:
             raise_for(code, text)
