@@ -1,11 +1,12 @@
 """How a fixed file reaches the enum: an import it already has, or one new line among its own.
 
-A new ``from module import Name`` goes where the file keeps its imports: after an import of the
-same module, else into the group (lines between blank lines) of its isort section (standard
-library, third party, first party, relative), in that group's order when it has one, else as a
-new group between the sections around it. A file without imports gets it after its docstring
-and ``__future__`` imports. A name bound for something else is a clash: the fixer reports it
-and leaves the file alone rather than shadow the author's name.
+A new ``from module import Name`` goes where the file keeps its imports (its first run of
+import statements): after an import of the same module, else into the group (lines between
+blank lines) of its isort section (standard library, third party, first party, relative), in
+that group's order when it has one, else as a new group between the sections around it. A file
+without imports, or whose imports come after code that needs the name, gets it after its
+docstring and ``__future__`` imports. A name bound for something else is a clash: the fixer
+reports it and leaves the file alone rather than shadow the author's name.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ def reach(tree: ast.Module, lines: Sequence[str], target: Target, first_party: f
         return f"{target.name} already names something else in this file"
     if target.name in _loads(tree):
         return f"{target.name} is used here without an import (a star import?)"
-    at, before, after = _position(tree, lines, target, first_party)
+    at, before, after = _position(tree, lines, target, first_party, first_use)
     if first_use and at > first_use:
         return (f"no place for the import of {target.name} before line {first_use}, where it "
                 "is first needed")
@@ -131,19 +132,31 @@ def _module_key(node: ast.stmt) -> str:
 
 
 def _position(tree: ast.Module, lines: Sequence[str], target: Target,
-              first_party: frozenset[str]) -> tuple[int, int, int]:
+              first_party: frozenset[str], first_use: int) -> tuple[int, int, int]:
     """(1-based line to insert before, blank lines before, blank lines after)."""
     body = tree.body
     start = 1 if body and _is_docstring(body[0]) else 0
     while start < len(body) and _is_future(body[start]):
         start += 1
-    block: list[ast.stmt] = []
-    for node in body[start:]:
-        if not isinstance(node, (ast.Import, ast.ImportFrom)):
-            break
-        block.append(node)
-    if not block:
-        return _without_imports(body, start, lines)
+    first = next((i for i in range(start, len(body))
+                  if isinstance(body[i], (ast.Import, ast.ImportFrom))), len(body))
+    end = first
+    while end < len(body) and isinstance(body[end], (ast.Import, ast.ImportFrom)):
+        end += 1
+    block = body[first:end]
+    if block:
+        floor = _end(body[first - 1]) if first else 0
+        at = _in_block(block, lines, target, first_party, floor,
+                       body[end] if end < len(body) else None)
+        if not first_use or at[0] <= first_use:
+            return at
+    return _at_top(body, start, lines)
+
+
+def _in_block(block: list[ast.stmt], lines: Sequence[str], target: Target,
+              first_party: frozenset[str], floor: int, following: ast.stmt | None
+              ) -> tuple[int, int, int]:
+    """Within the file's first run of imports (``floor``: the line before it)."""
     same = [n for n in block if isinstance(n, ast.ImportFrom) and not n.level
             and n.module in target.modules]
     if same:
@@ -153,11 +166,12 @@ def _position(tree: ast.Module, lines: Sequence[str], target: Target,
     for group in reversed(groups):
         if any(_section(n, first_party) == ours for n in group):
             return _in_group(group, target), 0, 0
+    previous_end = floor
     for group in groups:
         if _section(group[0], first_party) > ours:
-            return _above_comments(group[0].lineno, lines), 0, 1
+            return _above_comments(group[0].lineno, lines, previous_end), 0, 1
+        previous_end = _end(group[-1])
     end = _end(block[-1])
-    following = body[start + len(block)] if start + len(block) < len(body) else None
     return end + 1, 1, _blanks_wanted(following, lines, end)
 
 
@@ -188,23 +202,25 @@ def _in_group(group: list[ast.stmt], target: Target) -> int:
     return end
 
 
-def _without_imports(body: list[ast.stmt], start: int, lines: Sequence[str]
+def _at_top(body: list[ast.stmt], start: int, lines: Sequence[str]
                      ) -> tuple[int, int, int]:
-    """After the docstring and ``__future__`` imports, or before the first statement."""
+    """Before any code: after the docstring and ``__future__`` imports, else before the first
+    statement (and the comments right above it, unless they start the file)."""
     if start:
         anchor = _end(body[start - 1])
         following = body[start] if start < len(body) else None
         return anchor + 1, 1, _blanks_wanted(following, lines, anchor)
     first = body[0]
-    line = _above_comments(first.lineno, lines)
+    line = _above_comments(first.lineno, lines, 0)
     if line == 1:  # comments from the top of the file are its header: stay below them
         line = first.lineno
     return line, 0, _blanks_wanted(first, lines, line - 1)
 
 
-def _above_comments(line: int, lines: Sequence[str]) -> int:
-    """The first line of the comment lines right above ``line``: they belong to it."""
-    while line > 1 and lines[line - 2].lstrip().startswith("#"):
+def _above_comments(line: int, lines: Sequence[str], floor: int) -> int:
+    """The first line of the comment lines right above ``line`` (below line ``floor``, where
+    the statement before ends): they belong to it."""
+    while line > floor + 1 and lines[line - 2].lstrip().startswith("#"):
         line -= 1
     return line
 

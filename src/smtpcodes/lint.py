@@ -116,7 +116,7 @@ def run(args: argparse.Namespace, cat: Catalogue | None = None, out: TextIO = sy
     err = sys.stderr
     try:
         options, excludes = load(args)
-        load_target(args.fix_import or options.fix_import, options.root)
+        load_target(options.fix_import, options.root)
     except (ConfigError, ValueError) as error:
         err.write(f"smtpcodes lint: error: {error}\n")
         return 2
@@ -125,8 +125,6 @@ def run(args: argparse.Namespace, cat: Catalogue | None = None, out: TextIO = sy
         err.write(f"smtpcodes lint: error: no such file or folder: {', '.join(missing)}\n")
         return 2
     mode = "diff" if args.diff else "fix" if args.fix else "check"
-    if args.fix_import:
-        options = options._replace(fix_import=args.fix_import)
     files = list(discover(args.paths, excludes))
     results = run_files(files, options, mode, args.jobs or cores())
     findings = [f for r in results for f in r.findings]
@@ -219,11 +217,20 @@ def _start(options: Options, mode: str) -> None:
 
 
 def lint_file(path: str) -> FileResult:
-    """Read, parse, check and (in fix modes) rewrite one file."""
+    """Read, parse, check and (in fix modes) rewrite one file; a failure is that file's own."""
     from .lint_output import FileError
 
-    worker = _WORKER[0]
     shown = _shown(path)
+    try:
+        return _lint_file(path, shown, _WORKER[0])
+    except Exception as error:  # noqa: BLE001 - one file must not stop the run
+        return FileResult([], FileError(shown, 0, 0, "smtpcodes could not check this file "
+                                        f"({type(error).__name__}: {error}); please report it"))
+
+
+def _lint_file(path: str, shown: str, worker: _Worker) -> FileResult:
+    from .lint_output import FileError
+
     try:
         with open(path, "rb") as f:
             data = f.read()
