@@ -181,6 +181,9 @@ def test_an_existing_import_is_reused(head: str, expected: str) -> None:
     # an unsorted section: at its end
     ("import smtplib\n\nimport zope\nimport attr\n",
      "import smtplib\n\nimport zope\nimport attr\nfrom smtpcodes import SMTPStatus\n"),
+    # the first run of imports, even after other statements
+    ('"""Doc."""\n__all__ = ["ok"]\nimport smtplib\n',
+     '"""Doc."""\n__all__ = ["ok"]\nimport smtplib\n\nfrom smtpcodes import SMTPStatus\n'),
 ])
 def test_a_new_import_goes_where_the_file_keeps_its_imports(head: str, result: str) -> None:
     assert fixed(head + CHECK) == (result + CHECK.replace("250", "SMTPStatus.OK"), ())
@@ -197,6 +200,12 @@ def test_a_file_without_imports_gets_one_after_its_docstring_and_future_imports(
     assert fixed(script)[0] == (
         "#!/usr/bin/env python\n# -*- coding: utf-8 -*-\n\nfrom smtpcodes import SMTPStatus\n"
         "\nif resp.smtp_code == SMTPStatus.OK:\n    pass\n")
+
+
+def test_imports_after_a_use_at_import_time_send_the_new_one_to_the_top() -> None:
+    source = '"""Doc."""\nif resp.smtp_code == 250:\n    pass\nimport smtplib\n'
+    assert fixed(source) == ('"""Doc."""\n\nfrom smtpcodes import SMTPStatus\n\n'
+                             "if resp.smtp_code == SMTPStatus.OK:\n    pass\nimport smtplib\n", ())
 
 
 @pytest.mark.parametrize("source", [
@@ -319,10 +328,17 @@ def _assert_fixed_for_good(folder: Path) -> None:
     for path, data in texts.items():
         compile(data, str(path), "exec")
     again = run_lint("--fix", cwd=folder)
-    assert "fixed" not in again.stderr
+    assert "smtpcodes lint: fixed" not in again.stderr
     assert {p: p.read_bytes() for p in texts} == texts
     left = json.loads(run_lint("--format", "json", cwd=folder).stdout)["findings"]
     assert [f for f in left if f["fix"]] == []
+
+
+def test_every_flake8_fixture_is_fixed_for_good(tmp_path: Path) -> None:
+    shutil.copytree(ROOT / "tests" / "flake8_fixtures", tmp_path, dirs_exist_ok=True)
+    done = run_lint("--fix", cwd=tmp_path)
+    assert "fixed" in done.stderr and "Traceback" not in done.stderr
+    _assert_fixed_for_good(tmp_path)
 
 
 def test_the_standard_smtp_client_passes_its_own_tests_after_fix(tmp_path: Path) -> None:

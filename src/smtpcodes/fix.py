@@ -56,12 +56,10 @@ def split_lines(text: str) -> list[str]:
 def fix(text: str, tree: ast.Module, reports: Sequence[Report], target: Target,
         first_party: frozenset[str] = frozenset()) -> Fixed:
     """Rewrite every fixable SMT100 of ``reports`` in ``text`` (parsed as ``tree``)."""
-    chosen = _chosen(tree, reports, target)
-    if not chosen:
+    planned = _plan(text, tree, reports, target, first_party)
+    if planned is None:
         return Fixed(text, frozenset())
-    lines = split_lines(text)
-    immediate = [site.node.lineno for _, site, _ in chosen if not site.deferred]
-    way = reach(tree, lines, target, first_party, min(immediate, default=0), _newline(lines))
+    lines, chosen, way = planned
     if isinstance(way, str):
         return Fixed(text, frozenset(), (f"not fixed: {way}",))
     edited = _apply(lines, chosen, way)
@@ -74,18 +72,35 @@ def fix(text: str, tree: ast.Module, reports: Sequence[Report], target: Target,
     return Fixed(new_text, frozenset(done))
 
 
-def fixable(tree: ast.Module, reports: Sequence[Report], target: Target
-            ) -> dict[tuple[int, int], str]:
-    """(line, col) -> member name, for the findings ``fix`` would rewrite (clashes aside)."""
-    return {(report.line, report.col): member
-            for report, _, member in _chosen(tree, reports, target)}
+def fixable(text: str, tree: ast.Module, reports: Sequence[Report], target: Target,
+            first_party: frozenset[str] = frozenset()) -> dict[tuple[int, int], str]:
+    """(line, col) -> member name, for the findings ``fix`` would rewrite."""
+    planned = _plan(text, tree, reports, target, first_party)
+    if planned is None or isinstance(planned[2], str):
+        return {}
+    return {(report.line, report.col): member for report, _, member in planned[1]}
 
 
-def _chosen(tree: ast.Module, reports: Sequence[Report], target: Target
-            ) -> list[tuple[Report, _Site, str]]:
+_Chosen = list[tuple[Report, _Site, str]]
+
+
+def _plan(text: str, tree: ast.Module, reports: Sequence[Report], target: Target,
+          first_party: frozenset[str]) -> tuple[list[str], _Chosen, Reach | str] | None:
+    """The literals to rewrite and the way to the enum (or why there is none); None when
+    there is nothing to rewrite."""
+    chosen = _chosen(tree, reports, target)
+    if not chosen:
+        return None
+    lines = split_lines(text)
+    immediate = [site.node.lineno for _, site, _ in chosen if not site.deferred]
+    way = reach(tree, lines, target, first_party, min(immediate, default=0), _newline(lines))
+    return lines, chosen, way
+
+
+def _chosen(tree: ast.Module, reports: Sequence[Report], target: Target) -> _Chosen:
     """The SMT100 findings at a safe site with a member of their value: the member's name."""
     sites = _sites(tree)
-    chosen = []
+    chosen: _Chosen = []
     for report in reports:
         site = sites.get((report.line, report.col))
         if report.code != "SMT100" or report.bound or site is None:
@@ -139,7 +154,7 @@ def _literals(node: ast.expr) -> Iterator[tuple[ast.Constant, int]]:
             yield from _literals(element)
 
 
-def _apply(lines: list[str], chosen: list[tuple[Report, _Site, str]], way: Reach
+def _apply(lines: list[str], chosen: _Chosen, way: Reach
            ) -> tuple[str, list[tuple[int, int]]] | None:
     """Replace each literal's characters, right to left per line; add the import line."""
     out = list(lines)

@@ -212,8 +212,7 @@ def _start(options: Options, mode: str) -> None:
 
     settings = Settings.from_options(**options.settings_kwargs())
     target = load_target(options.fix_import, options.root)
-    party = first_party(options.root) if mode != "check" else frozenset()
-    _WORKER[:] = [_Worker(options, settings, target, mode, party)]
+    _WORKER[:] = [_Worker(options, settings, target, mode, first_party(options.root))]
 
 
 def lint_file(path: str) -> FileResult:
@@ -242,17 +241,18 @@ def _lint_file(path: str, shown: str, worker: _Worker) -> FileResult:
         return FileResult([], checked)
     tree, reports, lines = checked
     if worker.mode == "check" or not reports:
-        return FileResult(_findings(shown, reports, lines, tree, worker))
+        return FileResult(_findings(shown, text, reports, lines, tree, worker))
     from .fix import fix
 
     fixed = fix(text, tree, reports, worker.target, worker.first_party)
     notes = tuple(f"{shown}: {note}" for note in fixed.notes)
     if fixed.text == text:
-        return FileResult(_findings(shown, reports, lines, tree, worker, False), None, notes)
+        return FileResult(_findings(shown, text, reports, lines, tree, worker), None,
+                          notes)
     if worker.mode == "diff":
         left = [r for r in reports if (r.line, r.col) not in fixed.fixed]
-        return FileResult(_findings(shown, left, lines, tree, worker, False), None, notes,
-                          _diff(text, fixed.text, shown), len(fixed.fixed))
+        return FileResult(_findings(shown, text, left, lines, tree, worker), None,
+                          notes, _diff(text, fixed.text, shown), len(fixed.fixed))
     try:
         with open(path, "wb") as f:
             f.write(fixed.text.encode(encoding))
@@ -262,8 +262,8 @@ def _lint_file(path: str, shown: str, worker: _Worker) -> FileResult:
     if isinstance(again, FileError):  # cannot happen: fix() compiled the text
         return FileResult([], again, notes)
     tree, reports, lines = again
-    return FileResult(_findings(shown, reports, lines, tree, worker, False), None, notes,
-                      fixed=len(fixed.fixed))
+    return FileResult(_findings(shown, fixed.text, reports, lines, tree, worker), None,
+                      notes, fixed=len(fixed.fixed))
 
 
 def _shown(path: str) -> str:
@@ -315,15 +315,16 @@ def _check(text: str, shown: str, worker: _Worker
     return tree, unsilenced(selected, lines), lines
 
 
-def _findings(shown: str, reports: list[Report], lines: list[str], tree: Any, worker: _Worker,
-              suggest: bool = True) -> list[Finding]:
+def _findings(shown: str, text: str, reports: list[Report], lines: list[str], tree: Any,
+              worker: _Worker) -> list[Finding]:
+    """Reports as printed; a check names the constant ``--fix`` would write."""
     from .lint_output import Finding
 
     fixes: dict[tuple[int, int], str] = {}
-    if suggest and reports:
+    if worker.mode == "check" and reports:
         from .fix import fixable
 
-        fixes = fixable(tree, reports, worker.target)
+        fixes = fixable(text, tree, reports, worker.target, worker.first_party)
     found = []
     for r in reports:
         line = lines[r.line - 1] if 0 < r.line <= len(lines) else ""
