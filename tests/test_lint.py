@@ -3,6 +3,7 @@ files and excludes, ``[tool.smtpcodes]``, noqa, exit statuses, parallel runs."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import subprocess
 import sys
@@ -239,24 +240,19 @@ def test_exit_status_is_0_when_clean(tmp_path: Path) -> None:
 # --- output on a terminal, statistics -----------------------------------------------------------
 
 def _on_a_terminal(args: list[str], cwd: Path, env: dict[str, str]) -> str:
+    """What the command writes to a pseudo-terminal (it sees a TTY on its standard output)."""
     import pty
 
     leader, follower = pty.openpty()
-    with subprocess.Popen([*smtpcodes_command(), "lint", *args], cwd=cwd, env=env,
-                          stdout=follower, stderr=subprocess.DEVNULL) as process:
-        os.close(follower)
-        chunks = []
-        while True:
-            try:
-                chunk = os.read(leader, 4096)
-            except OSError:
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
-        process.wait(timeout=60)
+    subprocess.run([*smtpcodes_command(), "lint", *args], cwd=cwd, env=env, stdout=follower,
+                   stderr=subprocess.DEVNULL, timeout=60, check=False)
+    os.close(follower)
+    received = bytearray()
+    with contextlib.suppress(OSError):  # EIO once everything written is read
+        while chunk := os.read(leader, 4096):
+            received += chunk
     os.close(leader)
-    return b"".join(chunks).decode()
+    return received.decode()
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
