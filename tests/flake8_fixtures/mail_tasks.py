@@ -52,7 +52,7 @@ def send_via_api(address: str) -> bool:
 def classify(code: int) -> str:
     if code in {421, 450, 451, 452}:  # expect: SMT100 SMT100 SMT100 SMT100
         return "retry"
-    if 500 <= code <= 599:  # expect: SMT100
+    if 500 <= code <= 599:  # expect: SMT100 SMT100
         return "bounce"
     return "ok"
 

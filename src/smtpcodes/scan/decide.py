@@ -54,8 +54,10 @@ def _role(p: Pass, cand: Candidate) -> int:
             params[int(index)])
     elif role == NAMED:
         role = UNKNOWN
-    if cand.ref.startswith("=") and role < STRONG and cand.scope.binds_code(cand.ref[1:]):
-        role = STRONG  # code = reply.code ... code == "535"
+    if cand.ref.startswith("="):
+        bound = cand.scope.bound_role(cand.ref[1:])
+        if bound is not None and role < STRONG:
+            role = bound  # code = reply.code ... code == "535"; code = r.status_code: HTTP
     return role
 
 

@@ -123,19 +123,18 @@ def _is_definition(p: Pass, targets: list[ast.expr]) -> bool:
 
 
 def _bind(p: Pass, targets: list[ast.expr], value: ast.expr) -> None:
-    """``code = reply.code``, ``code, text = smtp.ehlo()``: these names now hold SMTP codes."""
+    """``code = reply.code``, ``code, text = smtp.ehlo()``: these names now hold SMTP codes;
+    ``code = resp.status_code``: an HTTP status."""
     if value.__class__ not in (ast.Attribute, ast.Call, ast.Subscript, ast.Await, ast.Name):
         return
-    if subject_role(value) != STRONG:
+    role = subject_role(value)
+    if role != STRONG and role != NEG:
         return
-    scope = p.scope
     for target in targets:
         elts = target.elts if target.__class__ is ast.Tuple else [target]  # type: ignore[attr-defined]
         for elt in elts:
             if elt.__class__ is ast.Name:
-                if scope.strong_names is None:
-                    scope.strong_names = set()
-                scope.strong_names.add(elt.id)  # type: ignore[attr-defined]
+                p.scope.bind(elt.id, role)  # type: ignore[attr-defined]
 
 
 def _assign(p: Pass, node: ast.Assign, stack: list[Any]) -> bool:

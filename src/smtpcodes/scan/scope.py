@@ -52,7 +52,7 @@ class Scope:
     """A module, class or function: its own points, summed upwards at the end."""
 
     __slots__ = ("parent", "smtp", "other", "is_function", "handler", "codeish", "kind",
-                 "returns_code", "strong_names", "name")
+                 "returns_code", "bound", "name")
 
     def __init__(self, parent: Scope | None, is_function: bool, name: str = "") -> None:
         self.parent = parent
@@ -62,7 +62,7 @@ class Scope:
         self.handler = False
         self.codeish = False
         self.returns_code = False
-        self.strong_names: set[str] | None = None
+        self.bound: dict[str, int] | None = None
         self.kind = -1
         self.name = name
 
@@ -73,14 +73,20 @@ class Scope:
         elif points < 0:
             self.other -= points
 
-    def binds_code(self, name: str) -> bool:
-        """Whether this function (or one around it) bound ``name`` to an SMTP code or reply."""
+    def bind(self, name: str, role: int) -> None:
+        """``code = reply.code`` (STRONG) or ``code = resp.status_code`` (NEG) in this scope."""
+        if self.bound is None:
+            self.bound = {}
+        self.bound.setdefault(name, role)
+
+    def bound_role(self, name: str) -> int | None:
+        """What this function (or one around it) bound ``name`` to, if anything we know."""
         scope: Scope | None = self
         while scope is not None:
-            if scope.strong_names and name in scope.strong_names:
-                return True
+            if scope.bound and name in scope.bound:
+                return scope.bound[name]
             scope = scope.parent
-        return False
+        return None
 
 
 class ScopeExit:

@@ -126,6 +126,13 @@ AMBIG_WORDS = frozenset({
 #: Words that make a returned name a code: ``return code`` / ``return exc.smtp_code``.
 CODE_WORDS = frozenset({"code", "codes", "status", "errcode", "rc"})
 _HTTP_WORDS = frozenset({"http", "https", "url", "urls", "uri", "wsgi", "html", "web"})
+_REPLY_WORDS = frozenset({"code", "codes", "reply", "replies", "status", "statuses"})
+_BOUNCE_WORDS = frozenset({"bounce", "bounced", "bounces", "diagnostic", "ndr", "dsn"})
+#: Number words that may qualify a code: ``retry_codes``, ``min_reply``, ``temp_fail_codes``.
+_SOFT_NEG_WORDS = frozenset({
+    "retry", "retries", "attempts", "attempt", "tries", "delay", "limit", "limits", "max", "min",
+    "threshold", "count", "counts", "total", "queue", "backoff", "wait", "level", "range",
+})
 #: smtplib / aiosmtplib client methods whose result is a reply (code, text) or response.
 SMTP_METHODS = frozenset({
     "ehlo", "helo", "noop", "verify", "vrfy", "expn", "rset", "quit", "mail", "rcpt", "data",
@@ -143,8 +150,12 @@ def word_role(name: str) -> int:
         return role
     low = name.lower()
     words = set(words_of(name))
-    smtp = bool(words & STRONG_WORDS) or "smtp" in low or "lmtp" in low
-    if low in NEG_NAMES or words & NEG_WORDS or words & _HTTP_WORDS:
+    smtp = bool(words & STRONG_WORDS) or "smtp" in low or "lmtp" in low or bool(
+        words & _BOUNCE_WORDS and words & _REPLY_WORDS)  # bounce_code, diagnostic_status
+    negative = words & NEG_WORDS
+    if negative and words & _REPLY_WORDS and negative <= _SOFT_NEG_WORDS:
+        negative = set()  # retry_codes, max_reply: about codes all the same
+    if low in NEG_NAMES or negative or words & _HTTP_WORDS:
         role = NEG  # smtp_port, smtp_timeout: numbers, not codes
     elif {"status", "code"} <= words and not smtp:
         role = NEG  # status_code is HTTP's; smtp_status_code, enhanced_status_code are not

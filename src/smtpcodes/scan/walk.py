@@ -102,7 +102,7 @@ class Pass:
                 value = node.value
                 vcls = value.__class__
                 if vcls is int:
-                    if 200 <= value <= 559:
+                    if 200 <= value <= 599:
                         self.int_literal(node, value)
                 elif vcls is str or vcls is bytes:
                     if value[:1] in first:
@@ -131,8 +131,8 @@ class Pass:
     # -- literals and roles ---------------------------------------------------------------------
 
     def int_literal(self, node: ast.Constant, value: int) -> None:
-        if (value // 10) % 10 > 5 or self.defs:
-            return
+        if self.defs or ((value // 10) % 10 > 5 or value > 559) and id(node) not in self.bounds:
+            return  # 299 is no reply code, but 200 <= code <= 299 bounds the class
         role = self.roles.get(id(node))
         if role is None or role <= NONE:
             return
