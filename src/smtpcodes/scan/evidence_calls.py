@@ -68,7 +68,9 @@ def _call(p: Pass, node: ast.Call, stack: list[Any]) -> bool:
         word = name_role(kw.arg)
         if says_status(kw.arg):
             p.mark_status(value)
-        if int_role == NEG or word == NEG or (kw.arg == "status" and not role.replies):
+        if int_role == NEG or word == NEG or (kw.arg == "status" and not role.replies
+                                              and value.__class__ is ast.Constant
+                                              and value.value.__class__ is int):  # type: ignore[attr-defined]
             p.set_role(value, NEG)  # status=400: HTTP's keyword unless a reply callable takes it
         elif int_role == STRONG or word == STRONG:
             p.set_role(value, STRONG)
@@ -118,7 +120,7 @@ def _param_refs(p: Pass, func: ast.expr, args: list[ast.expr]) -> None:
     if local is None:
         return
     for index, arg in enumerate(args):
-        if arg.__class__ is ast.Constant and arg.value.__class__ is int:  # type: ignore[attr-defined]
+        if _is_code_literal(arg) and id(arg) not in p.roles:
             p.roles[id(arg)] = PARAM
             p.refs[id(arg)] = f"{local}:{index}"
 

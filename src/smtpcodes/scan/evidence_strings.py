@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 from .candidates import Candidate
 from .roles import AMBIG, LIKELY, NONE
+from .scope import COMMAND_WEIGHT
 from .shapes import (
+    COMMAND_HEADS,
     ENH_RE,
     REPLY_RE,
     S_ENH,
@@ -25,6 +27,7 @@ from .shapes import (
     S_REPLY,
     ends_with_crlf,
     has_more_lines,
+    is_command,
     is_http_line,
     norm_enhanced,
     pieces,
@@ -98,6 +101,8 @@ def _joined(p: Pass, node: ast.JoinedStr, stack: list[Any]) -> bool:
     head = values[0] if values else None
     if head is not None and head.__class__ is ast.Constant:
         text = head.value  # type: ignore[attr-defined]
+        if text[:4] in COMMAND_HEADS and is_command(text):
+            p.scope.add(COMMAND_WEIGHT)  # f"RCPT TO:<{address}>"
         if isinstance(text, str) and text[:1] in _FIRST and not p.defs:
             role = p.roles.get(id(node), NONE)
             if role >= NONE:
