@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from .apis import Callee, callee
 from .evidence_defs import literalish
-from .evidence_pairs import pair_up
+from .evidence_pairs import code_of, is_text, pair_up
 from .roles import AMBIG, LIKELY, NEG, NONE, PARAM, STRONG, combine
 from .vocabulary import chain, name_role, says_status, subject_role, subject_says_status
 
@@ -61,6 +61,8 @@ def _call(p: Pass, node: ast.Call, stack: list[Any]) -> bool:
             _set_arg_role(p, arg, int_role, str_role)
     if role.replies and int_role >= NONE:
         _code_with_text(p, role, args, keywords)
+    elif int_role == NONE and len(args) > 1 and code_of(args[0]) is not None and is_text(args[1]):
+        p.set_role(args[0], AMBIG)  # DeliveryError(451, "Try again later"): in SMTP code
     for kw in keywords:
         value = kw.value
         if kw.arg is None or not literalish(value):

@@ -145,21 +145,32 @@ def _assign(p: Pass, node: ast.Assign, stack: list[Any]) -> bool:
         p.defs += 1
         stack.append(value)
         return True
-    if literalish(value):
-        target = targets[0]
-        if target.__class__ is ast.Tuple and value.__class__ is ast.Tuple:
-            for t_elt, v_elt in zip(target.elts, value.elts, strict=False):  # type: ignore[attr-defined]
-                if literalish(v_elt):
-                    p.set_role(v_elt, target_role(t_elt))
-        else:
-            p.set_role(value, target_role(target))
-            if subject_says_status(target):
-                p.mark_status(value)
+    target = targets[0]
+    if target.__class__ is ast.Tuple and value.__class__ is ast.Tuple:
+        for t_elt, v_elt in zip(target.elts, value.elts, strict=False):  # type: ignore[attr-defined]
+            if literalish(v_elt):
+                p.set_role(v_elt, target_role(t_elt))
+    elif literalish(value) or value.__class__ in (ast.IfExp, ast.BoolOp):
+        role = target_role(target)
+        status = subject_says_status(target)
+        for part in _alternatives(value):
+            p.set_role(part, role)
+            if status:
+                p.mark_status(part)
     else:
         _bind(p, targets, value)
     stack.append(value)
     stack.extend(targets)
     return True
+
+
+def _alternatives(value: ast.expr) -> list[ast.expr]:
+    """The literals a value may be: ``"5.0.0" if permanent else "4.0.0"``, ``x or "250"``."""
+    if value.__class__ is ast.IfExp:
+        return [*_alternatives(value.body), *_alternatives(value.orelse)]  # type: ignore[attr-defined]
+    if value.__class__ is ast.BoolOp:
+        return [v for part in value.values for v in _alternatives(part)]  # type: ignore[attr-defined]
+    return [value] if literalish(value) else []
 
 
 def _ann_assign(p: Pass, node: ast.AnnAssign, stack: list[Any]) -> bool:

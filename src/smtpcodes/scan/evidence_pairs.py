@@ -34,7 +34,7 @@ def code_of(node: ast.AST) -> int | None:
         return None
     value = node.value  # type: ignore[attr-defined]
     if value.__class__ is int:
-        return value if 200 <= value <= 559 else None
+        return value if 200 <= value <= 599 else None
     if value.__class__ in (str, bytes) and len(value) == 3 and value.isdigit():
         number = int(value)
         return number if 200 <= number <= 559 else None
@@ -54,18 +54,39 @@ def _enhanced_class(node: ast.AST) -> int | None:
     return int(match.group(1)) if match is not None else None
 
 
+def head_of(node: ast.AST) -> ast.AST:
+    """The literal a text starts with: ``"5.1.1 " + address``, ``f"5.1.1 {text}"``."""
+    for _ in range(4):
+        if node.__class__ is ast.BinOp and node.op.__class__ is ast.Add:  # type: ignore[attr-defined]
+            node = node.left  # type: ignore[attr-defined]
+        elif node.__class__ is ast.JoinedStr and node.values:  # type: ignore[attr-defined]
+            return node.values[0]  # type: ignore[attr-defined]
+        else:
+            break
+    return node
+
+
+def is_text(node: ast.AST) -> bool:
+    """A reply text: a string literal, an f-string, or a string glued with +."""
+    head = head_of(node)
+    return (head.__class__ is ast.Constant and head.value.__class__ in (str, bytes)  # type: ignore[attr-defined]
+            or node.__class__ is ast.JoinedStr)
+
+
 def pair_up(p: Pass, elements: Sequence[ast.AST]) -> None:
     """A reply code and an enhanced code among ``elements``: both are SMTP, in any scope."""
     if len(elements) < 2 or len(elements) > 8:
         return
     code_node = enhanced_node = None
     for element in elements:
-        if element.__class__ is not ast.Constant:
+        head = head_of(element)
+        if head.__class__ is not ast.Constant:
             continue
-        if code_node is None and code_of(element) is not None:
-            code_node = element
-        elif enhanced_node is None and _enhanced_class(element) is not None:
-            enhanced_node = element
+        if code_node is None and code_of(head) is not None:
+            code_node = head
+        elif enhanced_node is None and _enhanced_class(head) is not None:
+            # an f-string's role and pair sit on the f-string, a + piece's on its literal
+            enhanced_node = element if element.__class__ is ast.JoinedStr else head
     if code_node is None or enhanced_node is None:
         return
     p.set_role(code_node, STRONG)

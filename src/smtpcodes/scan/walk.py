@@ -131,8 +131,8 @@ class Pass:
     # -- literals and roles ---------------------------------------------------------------------
 
     def int_literal(self, node: ast.Constant, value: int) -> None:
-        if self.defs or ((value // 10) % 10 > 5 or value > 559) and id(node) not in self.bounds:
-            return  # 299 is no reply code, but 200 <= code <= 299 bounds the class
+        if self.defs:
+            return
         role = self.roles.get(id(node))
         if role is None or role <= NONE:
             return
