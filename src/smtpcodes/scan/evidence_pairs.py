@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from .roles import AMBIG, NEG, RETURNED, STRONG, UNKNOWN
 from .shapes import ENH_RE, http_phrases
-from .vocabulary import says_status, word_role
+from .vocabulary import NEG_NAMES, says_status, word_role
 
 if TYPE_CHECKING:
     from .walk import Pass
@@ -57,7 +57,7 @@ def _enhanced_class(node: ast.AST) -> int | None:
 def head_of(node: ast.AST) -> ast.AST:
     """The literal a text starts with: ``"5.1.1 " + address``, ``f"5.1.1 {text}"``."""
     for _ in range(4):
-        if node.__class__ is ast.BinOp and node.op.__class__ is ast.Add:  # type: ignore[attr-defined]
+        if node.__class__ is ast.BinOp and node.op.__class__ in (ast.Add, ast.Mod):  # type: ignore[attr-defined]
             node = node.left  # type: ignore[attr-defined]
         elif node.__class__ is ast.JoinedStr and node.values:  # type: ignore[attr-defined]
             return node.values[0]  # type: ignore[attr-defined]
@@ -74,26 +74,36 @@ def is_text(node: ast.AST) -> bool:
 
 
 def pair_up(p: Pass, elements: Sequence[ast.AST]) -> None:
-    """A reply code and an enhanced code among ``elements``: both are SMTP, in any scope."""
-    if len(elements) < 2 or len(elements) > 8:
+    """A reply code and an enhanced code among ``elements``: both are SMTP, in any scope.
+
+    Of several numbers, the one whose class the enhanced code repeats is the reply code;
+    a number already known as something else (``"limit_mb": 250``) is none.
+    """
+    if len(elements) < 2 or len(elements) > 12:
         return
-    code_node = enhanced_node = None
+    codes: list[tuple[ast.AST, int]] = []
+    enhanced_node: ast.AST | None = None
+    enhanced_class = 0
+    roles = p.roles
     for element in elements:
         head = head_of(element)
-        if head.__class__ is not ast.Constant:
+        if head.__class__ is not ast.Constant or roles.get(id(head), 0) < 0:
             continue
-        if code_node is None and code_of(head) is not None:
-            code_node = head
-        elif enhanced_node is None and _enhanced_class(head) is not None:
-            # an f-string's role and pair sit on the f-string, a + piece's on its literal
-            enhanced_node = element if element.__class__ is ast.JoinedStr else head
-    if code_node is None or enhanced_node is None:
+        code = code_of(head)
+        if code is not None:
+            codes.append((head, code))
+        elif enhanced_node is None:
+            found = _enhanced_class(head)
+            if found is not None:
+                # an f-string's role and pair sit on the f-string, a + piece's on its literal
+                enhanced_node = element if element.__class__ is ast.JoinedStr else head
+                enhanced_class = found
+    if not codes or enhanced_node is None:
         return
+    code_node, code = next(((n, c) for n, c in codes if c // 100 == enhanced_class), codes[0])
     p.set_role(code_node, STRONG)
     p.set_role(enhanced_node, STRONG)
-    code = code_of(code_node)
-    if code is not None:
-        p.pairs[id(enhanced_node)] = code
+    p.pairs[id(enhanced_node)] = code
 
 
 def _container(p: Pass, node: ast.Tuple, stack: list[Any]) -> bool:
@@ -121,8 +131,11 @@ def _dict(p: Pass, node: ast.Dict, stack: list[Any]) -> bool:
     keys = [k.value if k is not None and k.__class__ is ast.Constant  # type: ignore[attr-defined]
             and isinstance(k.value, str) else None for k in node.keys]  # type: ignore[attr-defined]
     json_body = bool(_JSON_BODY_KEYS.intersection(k for k in keys if k))
+    for key, value in zip(keys, node.values, strict=False):
+        if key is not None and key.isidentifier() and key not in NEG_NAMES and word_role(key) < 0:
+            p.set_role(value, NEG)  # "limit_mb": 250 is no code, paired or not
     if role is None or role >= 0:
-        pair_up(p, node.values)  # before the keys: "status_code" beside "5.1.1" is SMTP's
+        pair_up(p, node.values)  # before the other keys: "status_code" beside "5.1.1" is SMTP's
     for key, value in zip(keys, node.values, strict=False):
         if value.__class__ not in _LITERAL or p.roles.get(id(value)) == STRONG:
             continue

@@ -19,6 +19,7 @@ from .scope import COMMAND_WEIGHT
 from .shapes import (
     COMMAND_HEADS,
     ENH_RE,
+    FOREIGN_CODES,
     REPLY_RE,
     S_ENH,
     S_ENH_ONLY,
@@ -80,8 +81,8 @@ def _literal(p: Pass, node: ast.AST, line: int, col: int, value: str | bytes, ro
             if kind == S_REPLY and is_http_line(code, rest):
                 p.scope.other += 1  # "503 Service Unavailable": HTTP, and a signal of it
                 return
-            if kind == S_REPLY and not p.defined(str(code)):
-                p.scope.other += 1  # "240 Article received": a line of another protocol
+            if kind == S_REPLY and code in FOREIGN_CODES:
+                p.scope.other += 1  # "240 Article received": NNTP's line, or FTP's
         cand = Candidate(line, col, False, code, enhanced, role, p.scope, kind, None, rest)
     else:
         enh = ENH_RE.match(text)

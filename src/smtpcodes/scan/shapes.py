@@ -82,6 +82,15 @@ def smtp_only_codes() -> set[int]:
     return _SMTP_ONLY
 
 
+#: Reply codes that FTP (RFC 959 and its extensions) or NNTP (RFC 3977) define and SMTP does
+#: not: a reply line starting with one belongs to the other protocol's server.
+FOREIGN_CODES = frozenset({
+    200, 201, 202, 205, 212, 213, 215, 222, 223, 224, 225, 226, 227, 228, 229, 230, 231, 232,
+    234, 240, 257, 281, 331, 332, 340, 350, 381, 411, 412, 420, 423, 425, 426, 434, 435, 436,
+    437, 440, 441, 480, 483, 532,
+})
+
+
 def is_http_line(code: int, rest: str) -> bool:
     """``"503 Service Unavailable"``: an HTTP status line, not an SMTP reply."""
     phrase = http_phrases().get(code)

@@ -132,6 +132,7 @@ _BOUNCE_WORDS = frozenset({"bounce", "bounced", "bounces", "diagnostic", "ndr", 
 _SOFT_NEG_WORDS = frozenset({
     "retry", "retries", "attempts", "attempt", "tries", "delay", "limit", "limits", "max", "min",
     "threshold", "count", "counts", "total", "queue", "backoff", "wait", "level", "range",
+    "read", "recv",
 })
 #: smtplib / aiosmtplib client methods whose result is a reply (code, text) or response.
 SMTP_METHODS = frozenset({
@@ -296,6 +297,12 @@ def says_status(name: str | None) -> bool:
 def subject_says_status(node: ast.AST) -> bool:
     names, is_len, _ = chain(node)
     return not is_len and bool(names) and says_status(names[0])
+
+
+def speaks_http(node: ast.AST) -> bool:
+    """``resp.status_code``, ``requests.get(url).status``: an expression of HTTP's."""
+    names, _, _ = chain(node)
+    return any(n in NEG_NAMES or ident_signal(n) < 0 for n in names)
 
 
 def is_upper(name: str) -> bool:
