@@ -32,11 +32,10 @@ SMTP_IDENTS = frozenset({
     "mail_options", "smtp_code", "smtp_error",
 })
 #: Mail words: what bounce parsers, mailing-list managers and MTAs talk about (one point).
+#: Email providers' names are not among them: their SDKs speak HTTP.
 MAIL_WORDS = frozenset({
-    "bounce", "bounced", "bounces", "dsn", "mta", "mailbox", "mailboxes", "postfix", "exim",
-    "envelope", "deliverability", "undeliverable", "greylist",
-    "greylisting", "spf", "dkim", "dmarc", "blacklisted", "qmail", "sendgrid", "mailgun",
-    "postmark", "mailjet", "sparkpost", "mandrill",
+    "bounce", "bounced", "bounces", "dsn", "mta", "mailbox", "mailboxes", "exim", "envelope",
+    "undeliverable", "greylist", "greylisting", "qmail",
 })
 #: Names that belong to HTTP (and FTP, NNTP) code: one point each, against SMTP.
 OTHER_IDENTS = frozenset({
@@ -53,7 +52,8 @@ OTHER_IDENTS = frozenset({
 OTHER_WORDS = frozenset({"http", "https", "wsgi", "asgi", "ftp", "ftps", "nntp", "rest", "api",
                          "endpoint", "webhook", "json", "url", "urls"})
 
-_SIGNAL_CACHE: dict[str, int] = {}
+#: Per process: identifiers repeat, so each is judged once (the walk reads this dict inline).
+SIGNAL_CACHE: dict[str, int] = {}
 
 
 def words_of(name: str) -> list[str]:
@@ -63,7 +63,7 @@ def words_of(name: str) -> list[str]:
 
 def ident_signal(name: str) -> int:
     """Points a name gives its scope: > 0 for SMTP, < 0 for HTTP/FTP/NNTP, 0 for neither."""
-    signal = _SIGNAL_CACHE.get(name)
+    signal = SIGNAL_CACHE.get(name)
     if signal is not None:
         return signal
     low = name.lower()
@@ -76,7 +76,7 @@ def ident_signal(name: str) -> int:
         signal = 1
     else:
         signal = 0
-    _SIGNAL_CACHE[name] = signal
+    SIGNAL_CACHE[name] = signal
     return signal
 
 

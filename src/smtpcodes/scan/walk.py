@@ -20,7 +20,7 @@ from .candidates import Candidate, DefExit, Finding
 from .roles import DEFERRED, NONE
 from .scope import COMMAND_WEIGHT, Scope, ScopeExit
 from .shapes import COMMAND_HEADS, is_command
-from .vocabulary import ident_signal
+from .vocabulary import SIGNAL_CACHE, ident_signal
 
 
 _SKIP_FIELDS = frozenset({
@@ -88,13 +88,21 @@ class Pass:
         fields_of = _FIELDS
         name_cls, const_cls, attr_cls = ast.Name, ast.Constant, ast.Attribute
         first = _FIRST
+        signals = SIGNAL_CACHE
+        commands = COMMAND_HEADS
         while stack:
             node = pop()
             cls = node.__class__
             if cls is name_cls or cls is attr_cls:
-                signal = ident_signal(node.id if cls is name_cls else node.attr)
+                ident = node.id if cls is name_cls else node.attr
+                signal = signals.get(ident)
+                if signal is None:
+                    signal = ident_signal(ident)
                 if signal:
-                    self.scope.add(signal)
+                    if signal > 0:
+                        self.scope.smtp += signal
+                    else:
+                        self.scope.other -= signal
                 if cls is attr_cls:
                     push(node.value)
                 continue
@@ -107,7 +115,7 @@ class Pass:
                 elif vcls is str or vcls is bytes:
                     if value[:1] in first:
                         evidence_strings.take(self, node)
-                    elif value[:4] in COMMAND_HEADS and is_command(value):
+                    elif value[:4] in commands and is_command(value):
                         self.scope.add(COMMAND_WEIGHT)
                 continue
             handler = handlers.get(cls)
