@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .candidates import Candidate, Finding
-from .roles import AMBIG, LIKELY, NAMED, NONE, PARAM, RETURNED, STRONG, UNKNOWN
+from .roles import AMBIG, LIKELY, NAMED, NEG, NONE, PARAM, RETURNED, STRONG, UNKNOWN
 from .scope import NEUTRAL, OTHER, SMTP, resolve
 from .shapes import (
     S_BARE,
@@ -54,9 +54,12 @@ def _role(p: Pass, cand: Candidate) -> int:
             params[int(index)])
     elif role == NAMED:
         role = UNKNOWN
-    if cand.ref.startswith("="):
+    if cand.ref.startswith("=") and role < STRONG:
         bound = cand.scope.bound_role(cand.ref[1:])
-        if bound is not None and role < STRONG:
+        if isinstance(bound, str):  # status = post(url): HTTP if post() is HTTP code
+            function = p.functions.get(bound)
+            bound = NEG if function is not None and function.kind == OTHER else None
+        if bound is not None:
             role = bound  # code = reply.code ... code == "535"; code = r.status_code: HTTP
     return role
 

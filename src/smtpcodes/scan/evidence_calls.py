@@ -15,7 +15,7 @@ import ast
 from typing import TYPE_CHECKING, Any
 
 from .apis import Callee, callee
-from .evidence_defs import literalish
+from .evidence_defs import literalish, local_callee
 from .evidence_pairs import code_of, is_text, pair_up
 from .roles import AMBIG, LIKELY, NEG, NONE, PARAM, STRONG, combine
 from .vocabulary import chain, name_role, says_status, subject_role, subject_says_status
@@ -115,10 +115,7 @@ def _is_code_literal(node: ast.expr) -> bool:
 
 def _param_refs(p: Pass, func: ast.expr, args: list[ast.expr]) -> None:
     """``classify(421)`` with ``def classify(code)`` in this module: decided by the name."""
-    local = func.id if func.__class__ is ast.Name else (  # type: ignore[attr-defined]
-        func.attr if func.__class__ is ast.Attribute  # type: ignore[attr-defined]
-        and func.value.__class__ is ast.Name and func.value.id == "self"  # type: ignore[attr-defined]
-        else None)
+    local = local_callee(func)
     if local is None:
         return
     for index, arg in enumerate(args):

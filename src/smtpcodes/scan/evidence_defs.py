@@ -88,6 +88,7 @@ def _function(p: Pass, node: ast.FunctionDef, stack: list[Any]) -> bool:
     if names and names[0] in ("self", "cls"):
         names = names[1:]
     p.params.setdefault(name, names)
+    p.functions.setdefault(name, scope)
     for arg in (*positional, *args.kwonlyargs, args.vararg, args.kwarg):
         if arg is not None:
             scope.add(ident_signal(arg.arg))
@@ -128,16 +129,30 @@ def _bind(p: Pass, targets: list[ast.expr], value: ast.expr) -> None:
     ``code = resp.status_code``: an HTTP status."""
     if value.__class__ not in (ast.Attribute, ast.Call, ast.Subscript, ast.Await, ast.Name):
         return
-    role = subject_role(value)
+    role: int | str = subject_role(value)
     if role == NEG and not speaks_http(value):
         return  # code = read_reply(): a name that says "number" is not a protocol
     if role != STRONG and role != NEG:
-        return
+        call = value.value if value.__class__ is ast.Await else value  # type: ignore[attr-defined]
+        local = local_callee(call.func) if call.__class__ is ast.Call else None  # type: ignore[attr-defined]
+        if local is None:
+            return
+        role = local  # status = post(url): decided by what post() is, at the end
     for target in targets:
         elts = target.elts if target.__class__ is ast.Tuple else [target]  # type: ignore[attr-defined]
         for elt in elts:
             if elt.__class__ is ast.Name:
                 p.scope.bind(elt.id, role)  # type: ignore[attr-defined]
+
+
+def local_callee(func: ast.expr) -> str | None:
+    """``classify`` of ``classify(x)`` or ``self.classify(x)``: maybe a function of this module."""
+    if func.__class__ is ast.Name:
+        return func.id  # type: ignore[attr-defined]
+    if (func.__class__ is ast.Attribute and func.value.__class__ is ast.Name  # type: ignore[attr-defined]
+            and func.value.id == "self"):  # type: ignore[attr-defined]
+        return func.attr  # type: ignore[attr-defined]
+    return None
 
 
 def _assign(p: Pass, node: ast.Assign, stack: list[Any]) -> bool:

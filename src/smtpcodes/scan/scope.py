@@ -62,7 +62,7 @@ class Scope:
         self.handler = False
         self.codeish = False
         self.returns_code = False
-        self.bound: dict[str, int] | None = None
+        self.bound: dict[str, int | str] | None = None
         self.kind = -1
         self.name = name
 
@@ -73,13 +73,14 @@ class Scope:
         elif points < 0:
             self.other -= points
 
-    def bind(self, name: str, role: int) -> None:
-        """``code = reply.code`` (STRONG) or ``code = resp.status_code`` (NEG) in this scope."""
+    def bind(self, name: str, role: int | str) -> None:
+        """``code = reply.code`` (STRONG), ``code = resp.status_code`` (NEG), or
+        ``status = post(url)`` (the name of the local function it came from)."""
         if self.bound is None:
             self.bound = {}
         self.bound.setdefault(name, role)
 
-    def bound_role(self, name: str) -> int | None:
+    def bound_role(self, name: str) -> int | str | None:
         """What this function (or one around it) bound ``name`` to, if anything we know."""
         scope: Scope | None = self
         while scope is not None:

@@ -74,6 +74,7 @@ class Pass:
         self.more: set[int] = set()
         self.bounds: set[int] = set()
         self.params: dict[str, list[str]] = {}
+        self.functions: dict[str, Scope] = {}
         self.refs: dict[int, str] = {}
         self.status: set[int] = set()
         self.candidates: list[Candidate] = []
