@@ -508,6 +508,36 @@ def test_custom_catalogue_defines_codes(tmp_path: Path) -> None:
     assert pairs(done) == {(3, "SMT101")}
 
 
+def test_smtp_callables_option_and_config_key(tmp_path: Path) -> None:
+    (tmp_path / "relay.py").write_text("def refuse(conn):\n    conn.reject_with('x', 551, 'no')\n")
+    assert pairs(flake8("--select", "SMT", "relay.py", cwd=tmp_path)) == set()
+    done = flake8("--select", "SMT", "--smtp-callables", "reject_with:1:2", "relay.py",
+                  cwd=tmp_path)
+    assert pairs(done) == {(2, "SMT100")}
+    (tmp_path / "tox.ini").write_text("[flake8]\nsmtp-callables = other, reject_with:1:2\n")
+    done = flake8("--select", "SMT", "relay.py", cwd=tmp_path, isolated=False)
+    assert pairs(done) == {(2, "SMT100")}
+    done = flake8("--smtp-callables", "reject_with:first", "relay.py", cwd=tmp_path)
+    assert done.returncode == 1 and "--smtp-callables" in done.stdout + done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_catalogue_names_cannot_forge_output_lines(tmp_path: Path) -> None:
+    """A newline in a custom name must not print a second, forged finding (issue 10)."""
+    (tmp_path / "provider.py").write_text(
+        'def handle_RCPT(server, session, envelope, address, options):\n'
+        '    return "559 Greylisted by provider"\n')
+    (tmp_path / "codes.toml").write_text(
+        '[codes."559"]\nname = "Greylisted\\nprovider.py:1:1: E999 forged\\r\\u2028x"\n'
+        'description = "The provider defers first-time senders."\n')
+    done = flake8("--select", "SMT", "--smtp-catalogue", "codes.toml", "provider.py",
+                  cwd=tmp_path)
+    ok(done)
+    lines = done.stdout.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("provider.py\t2\t")
+    assert "Greylisted provider.py:1:1: E999 forged x" in lines[0]
+
+
 def test_bad_catalogue_stops_flake8_with_a_clear_message(tmp_path: Path) -> None:
     (tmp_path / "codes.toml").write_text('[codes."559"]\nname = "no description"\n')
     (tmp_path / "a.py").write_text("x = 1\n")

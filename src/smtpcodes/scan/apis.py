@@ -115,8 +115,9 @@ def callee(names: list[str], known: Mapping[str, Api]) -> Callee:
     if primary in HTTP_CALLEES or any("http" in n.lower() or "wsgi" in n.lower() for n in names):
         return _NEGATIVE
     api = known.get(primary)
-    if api is not None:
-        return Callee(api.role, api.role, api=api, replies=True)
+    if api is not None:  # a generic name (Reply, reply) needs its text beside the code
+        role = api.role if api.role == STRONG else NONE
+        return Callee(role, role, api=api, replies=True)
     if primary in SMTP_NONCODE_CALLEES:
         return Callee(NEG, NONE)
     words = words_of(primary)

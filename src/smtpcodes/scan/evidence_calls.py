@@ -99,7 +99,7 @@ def _code_with_text(p: Pass, role: Callee, args: list[ast.expr],
             code = kw.value
     if code is None or not has_text or not _is_code_literal(code):
         return
-    p.set_role(code, max(api.role, LIKELY) if role.int_role != NONE else LIKELY)
+    p.set_role(code, api.role)
 
 
 def _is_code_literal(node: ast.expr) -> bool:
@@ -128,6 +128,8 @@ def _set_arg_role(p: Pass, arg: ast.AST, int_role: int, str_role: int) -> None:
     if arg.__class__ is ast.Constant:
         is_int = arg.value.__class__ is int  # type: ignore[attr-defined]
         p.set_role(arg, int_role if is_int else str_role)
+    elif arg.__class__ is ast.JoinedStr:
+        p.set_role(arg, str_role)
     else:
         p.set_role(arg, int_role if int_role != NONE else str_role)
 
