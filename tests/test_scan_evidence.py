@@ -98,7 +98,8 @@ def test_callable_spec_defaults() -> None:
 # --- protocol lines ------------------------------------------------------------------------------
 
 def test_each_piece_of_an_implicit_concatenation_is_a_line() -> None:
-    source = 'def f(sock):\n    sock.sendall(b"250-AUTH LOGIN\\r\\n"\n                 b"250 STARTTLS\\r\\n")\n'
+    source = ('def f(sock):\n    sock.sendall(b"250-AUTH LOGIN\\r\\n"\n'
+              '                 b"250 STARTTLS\\r\\n")\n')
     reports = run(source)
     assert [(r.line, r.col, r.code) for r in reports] == [(2, 17, "SMT101"), (3, 17, "SMT101")]
 

@@ -44,7 +44,7 @@ def test_verify_reports_undeliverable(monkeypatch):
             return (250, b"2.1.0 Ok")  # expect: SMT100 SMT102
 
         def rcpt(self, address):
-            return (550, b"5.1.1 <nobody@example.org>: Recipient address rejected")  # expect: SMT100 SMT102
+            return (550, b"5.1.1 <nobody@example.org>: Address rejected")  # expect: SMT100 SMT102
 
         def quit(self):
             return (221, b"2.0.0 Bye")  # expect: SMT100 SMT102

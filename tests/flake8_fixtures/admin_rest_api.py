@@ -11,7 +11,7 @@ router = APIRouter(prefix="/api/v1")
 
 
 @router.get("/domains/{name}")
-def get_domain(name: str, admin=Depends(current_admin)):
+def get_domain(name: str, admin=Depends(current_admin)):  # noqa: B008
     domain = Domain.get(name)
     if domain is None:
         raise HTTPException(status_code=404, detail="domain not found")
@@ -21,7 +21,7 @@ def get_domain(name: str, admin=Depends(current_admin)):
 
 
 @router.post("/domains/{name}/mailboxes", status_code=201)
-def create_mailbox(name: str, local_part: str, quota: int = 250, admin=Depends(current_admin)):
+def create_mailbox(name: str, local_part: str, quota: int = 250, admin=Depends(current_admin)):  # noqa: B008
     if Mailbox.exists(name, local_part):
         return JSONResponse({"code": 409, "error": "mailbox exists"}, status_code=409)
     if quota > 10240:
@@ -31,7 +31,7 @@ def create_mailbox(name: str, local_part: str, quota: int = 250, admin=Depends(c
 
 
 @router.delete("/mailboxes/{address}")
-def delete_mailbox(address: str, response: Response, admin=Depends(current_admin)):
+def delete_mailbox(address: str, response: Response, admin=Depends(current_admin)):  # noqa: B008
     if not Mailbox.delete(address):
         response.status_code = 404
         return {"code": 404, "error": "no such mailbox"}

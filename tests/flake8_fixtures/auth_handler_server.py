@@ -25,11 +25,11 @@ class Authenticator:
     def __call__(self, server, session, envelope, mechanism, auth_data):
         if mechanism not in ("LOGIN", "PLAIN"):
             return AuthResult(success=False, handled=False,
-                              message="504 5.5.4 Unrecognized authentication type")  # expect: SMT101
+                              message="504 5.5.4 Unrecognized auth type")  # expect: SMT101
         if not isinstance(auth_data, LoginPassword):
             return AuthResult(success=False, handled=False)
         known = self.users.get(auth_data.login.decode())
         if known is None or known != auth_data.password.decode():
             return AuthResult(success=False, handled=False,
-                              message="535 5.7.8 Authentication credentials invalid")  # expect: SMT101
+                              message="535 5.7.8 Credentials invalid")  # expect: SMT101
         return AuthResult(success=True)

@@ -37,7 +37,7 @@ def refuse(address, reason):
             "5.7.1 Relaying denied",  # expect: SMT102
         )
     if reason == "size":
-        raise DeliveryError(code=552, message="5.3.4 Message too big for system")  # expect: SMT100 SMT102
+        raise DeliveryError(code=552, message="5.3.4 Message too big")  # expect: SMT100 SMT102
     if reason == "quota":
         raise MailboxFull()
     raise DeliveryError(451, "Try again later")  # expect: SMT100

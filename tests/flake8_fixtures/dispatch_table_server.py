@@ -8,7 +8,7 @@ class Handler(socketserver.StreamRequestHandler):
     timeout = 300
 
     def respond(self, code, text):
-        self.wfile.write(("%d %s\r\n" % (code, text)).encode())
+        self.wfile.write(("%d %s\r\n" % (code, text)).encode())  # noqa: UP031
 
     def handle(self):
         self.respond(220, "mx.example.org ESMTP")  # expect: SMT100
@@ -27,7 +27,7 @@ class Handler(socketserver.StreamRequestHandler):
                 return
 
     def cmd_EHLO(self, arg):
-        self.wfile.write(b"250-mx.example.org\r\n250-SIZE 10240000\r\n250 HELP\r\n")  # expect: SMT101
+        self.wfile.write(b"250-mx.example.org\r\n250-SIZE 10240000\r\n250 OK\r\n")  # expect: SMT101
         return True
 
     def cmd_MAIL(self, arg):

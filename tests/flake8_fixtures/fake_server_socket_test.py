@@ -6,7 +6,6 @@ import socket
 import threading
 
 import pytest
-
 from mailer.client import Client, ClientError
 
 
@@ -32,7 +31,8 @@ def listener():
 
 def test_login(listener):
     script = [
-        (b"EHLO", b"250-test.invalid\r\n" b"250-AUTH LOGIN PLAIN\r\n" b"250 SIZE 35882577\r\n"),  # expect: SMT101 SMT101 SMT101
+        (b"EHLO", b"250-test.invalid\r\n" b"250-AUTH LOGIN PLAIN\r\n"  # expect: SMT101 SMT101
+                  b"250 SIZE 35882577\r\n"),  # expect: SMT101
         (b"AUTH LOGIN", b"334 " + base64.b64encode(b"Username:") + b"\r\n"),  # expect: SMT101
         (b"dXNlcg", b"334 " + base64.b64encode(b"Password:") + b"\r\n"),  # expect: SMT101
         (b"cGFzcw", b"235 2.7.0 Authentication successful\r\n"),  # expect: SMT101
@@ -49,7 +49,7 @@ def test_rejected_recipient(listener):
     script = [
         (b"EHLO", b"250 test.invalid\r\n"),  # expect: SMT101
         (b"MAIL FROM:", b"250 2.1.0 OK\r\n"),  # expect: SMT101
-        (b"RCPT TO:", b"550 5.1.1 <nobody@test.invalid>: Recipient address rejected\r\n"),  # expect: SMT101
+        (b"RCPT TO:", b"550 5.1.1 <nobody@test.invalid>: Rejected\r\n"),  # expect: SMT101
     ]
     thread = threading.Thread(target=serve_once, args=(listener, script))
     thread.start()
@@ -57,7 +57,7 @@ def test_rejected_recipient(listener):
     with pytest.raises(ClientError) as excinfo:
         client.send("a@test.invalid", ["nobody@test.invalid"], b"Subject: x\r\n\r\nhi\r\n")
     assert excinfo.value.code == 550  # expect: SMT100
-    assert excinfo.value.args == (550, b"5.1.1 <nobody@test.invalid>: Recipient address rejected")  # expect: SMT100 SMT102
+    assert excinfo.value.args == (550, b"5.1.1 <nobody@test.invalid>: No")  # expect: SMT100 SMT102
     thread.join(timeout=5)
 
 

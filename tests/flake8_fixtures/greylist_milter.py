@@ -20,7 +20,7 @@ class Greylist(Milter.Base):
         key = (self.getsymval("{client_addr}"), self.sender, recipient)
         first_seen = self.store.setdefault(key, time.time())
         if time.time() - first_seen < self.delay:
-            self.setreply("451", "4.7.1", "Greylisted, please try again later")  # expect: SMT101 SMT102
+            self.setreply("451", "4.7.1", "Greylisted, try again later")  # expect: SMT101 SMT102
             return Milter.TEMPFAIL
         return Milter.CONTINUE
 

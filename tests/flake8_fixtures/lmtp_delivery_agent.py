@@ -54,7 +54,8 @@ class Session:
                     except OSError as error:
                         await self.reply(f"451 4.3.0 {error.strerror}".encode())  # expect: SMT101
                     else:
-                        await self.reply(b"250 2.0.0 Delivered to " + mailbox.name)  # expect: SMT101
+                        done = b"250 2.0.0 Delivered to " + mailbox.name  # expect: SMT101
+                        await self.reply(done)
                 self.recipients.clear()
             elif verb == b"QUIT":
                 await self.reply(b"221 2.0.0 Bye")  # expect: SMT101

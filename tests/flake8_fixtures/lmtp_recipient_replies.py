@@ -7,7 +7,7 @@ def results_for(recipients, mailboxes):
     for rcpt in recipients:
         box = mailboxes.get(rcpt)
         if box is None:
-            replies.append((550, "5.1.1 <%s>: User unknown" % rcpt))  # expect: SMT100 SMT102
+            replies.append((550, "5.1.1 <%s>: User unknown" % rcpt))  # noqa: UP031  # expect: SMT100 SMT102
         elif box.full:
             replies.append((452, "4.2.2 Mailbox full"))  # expect: SMT100 SMT102
         elif box.disabled:
@@ -20,8 +20,9 @@ def results_for(recipients, mailboxes):
 def as_records(recipients, failure):
     records = []
     for rcpt in recipients:
-        records.append({"recipient": rcpt, "code": 451, "enhanced": "4.3.0",  # expect: SMT100 SMT102
-                        "text": str(failure)})
+        record = {"recipient": rcpt, "code": 451, "enhanced": "4.3.0"}  # expect: SMT100 SMT102
+        record["text"] = str(failure)
+        records.append(record)
     return records
 
 

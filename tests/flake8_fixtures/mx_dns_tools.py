@@ -1,8 +1,8 @@
 """DNS helpers of a mail admin tool: MX priorities, TTLs, ports and record sizes. Numbers in
 the reply code range abound; none is a reply code."""
 
-import dns.resolver
 import dns.rcode
+import dns.resolver
 
 
 def mx_records(domain, lifetime=5.0):

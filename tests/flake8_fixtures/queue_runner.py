@@ -1,7 +1,6 @@
 """The retry loop of an outbound queue: which replies are worth another attempt."""
 
 import smtplib
-import socket
 import time
 
 
@@ -9,8 +8,8 @@ def attempt(message, host, port=25, timeout=60):
     try:
         with smtplib.SMTP(host, port, timeout=timeout) as smtp:
             smtp.send_message(message)
-    except (socket.timeout, ConnectionError) as error:
-        return (451, "4.4.1 Connection failed: %s" % error)  # expect: SMT100 SMT102
+    except (TimeoutError, ConnectionError) as error:
+        return (451, "4.4.1 Connection failed: %s" % error)  # noqa: UP031  # expect: SMT100 SMT102
     except smtplib.SMTPResponseException as error:
         return (error.smtp_code, error.smtp_error.decode("utf-8", "replace"))
     return (250, "2.0.0 Sent")  # expect: SMT100 SMT102

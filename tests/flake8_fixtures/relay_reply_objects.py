@@ -16,7 +16,7 @@ class RelayError(Exception):
 
 
 def queued_reply(queue_id):
-    return Reply("250", "2.6.0 Message {0} accepted".format(queue_id))  # expect: SMT101 SMT102
+    return Reply("250", f"2.6.0 Message {queue_id} accepted")  # expect: SMT101 SMT102
 
 
 def reply_for_failure(error):

@@ -17,10 +17,10 @@ def START(message, inbox=None, domain=None):
     try:
         box = Inbox.objects.get(inbox=inbox, domain__domain=domain)
     except Inbox.DoesNotExist:
-        raise SMTPError(550, "No such address")  # expect: SMT100
+        raise SMTPError(550, "No such address") from None  # expect: SMT100
     except Exception:
         log.exception("database error")
-        raise SMTPError(451, "Error processing message, try again later.")  # expect: SMT100
+        raise SMTPError(451, "Error processing message, retry later.") from None  # expect: SMT100
     if box.deleted:
         raise SMTPError(550, message="Mailbox disabled")  # expect: SMT100
     if len(message.original) > 1024 * 1024:

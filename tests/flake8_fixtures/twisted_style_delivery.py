@@ -13,11 +13,11 @@ class LocalDelivery:
         self.max_size = max_size
 
     def receivedHeader(self, helo, origin, recipients):
-        return "Received: from %s" % (helo[0].decode(),)
+        return f"Received: from {helo[0].decode()}"
 
     def validateFrom(self, helo, origin):
         if not origin.domain:
-            raise smtp.SMTPBadSender(origin, 553, "Sender address must have a domain")  # expect: SMT100
+            raise smtp.SMTPBadSender(origin, 553, "Sender needs a domain")  # expect: SMT100
         return origin
 
     def validateTo(self, user):
@@ -50,7 +50,7 @@ class Message:
 
 class QuietESMTP(smtp.ESMTP):
     def do_VRFY(self, rest):
-        self.sendCode(252, b"2.5.0 Cannot VRFY user, but will accept message")  # expect: SMT100 SMT102
+        self.sendCode(252, b"2.5.0 Cannot VRFY user, will try")  # expect: SMT100 SMT102
 
     def do_EXPN(self, rest):
         self.sendCode(502, b"5.5.1 EXPN not available")  # expect: SMT100 SMT102

@@ -32,7 +32,8 @@ class RelayTests(unittest.TestCase):
         self.assertEqual(text, b"5.1.1 User unknown")  # expect: SMT102
 
     def test_data_error_is_temporary(self):
-        self.conn.sendmail.side_effect = smtplib.SMTPDataError(451, b"4.3.0 Try later")  # expect: SMT100 SMT102
+        error = smtplib.SMTPDataError(451, b"4.3.0 Try later")  # expect: SMT100 SMT102
+        self.conn.sendmail.side_effect = error
         with self.assertRaises(TemporaryFailure) as cm:
             Relay("mx.test").send("a@test", ["b@test"], b"hi")
         self.assertEqual(cm.exception.smtp_code, 451)  # expect: SMT100

@@ -2,7 +2,6 @@
 names and the shapes of the assertions say which numbers are replies."""
 
 import pytest
-
 from acme.mailer import Connection, ReplyError, reply_from_line
 
 
@@ -25,12 +24,12 @@ def test_ehlo_lists_extensions(conn):
 
 
 def test_refused_sender(conn, smtp_stub):
-    smtp_stub.answer("MAIL", "553 5.1.8 Sender domain does not exist")  # expect: SMT101
+    smtp_stub.answer("MAIL", "553 5.1.8 Sender domain is unknown")  # expect: SMT101
     with pytest.raises(ReplyError) as excinfo:
         conn.mail_from("x@nowhere.invalid")
     assert excinfo.value.code == 553  # expect: SMT100
     assert excinfo.value.enhanced_code == "5.1.8"  # expect: SMT102
-    assert excinfo.value.args == (553, "5.1.8 Sender domain does not exist")  # expect: SMT100 SMT102
+    assert excinfo.value.args == (553, "5.1.8 Sender domain is unknown")  # expect: SMT100 SMT102
 
 
 def test_nonstandard_reply(conn, smtp_stub):

@@ -39,7 +39,7 @@ class Edge:
             start_response(res.status, res.headers)
             return []
         except Exception as exc:
-            body = "{0!s}\n".format(exc)
+            body = f"{exc!s}\n"
             start_response("500 Internal Server Error", [("Content-Length", str(len(body)))])
             return [body]
         raise http_response_for(reply)

@@ -32,7 +32,7 @@ def code_of(node: ast.AST) -> int | None:
     """The reply code a literal is, alone: ``550``, ``"550"``, ``b"550"``."""
     if node.__class__ is not ast.Constant:
         return None
-    value = node.value  # type: ignore[attr-defined]
+    value = node.value
     if value.__class__ is int:
         return value if 200 <= value <= 599 else None
     if value.__class__ in (str, bytes) and len(value) == 3 and value.isdigit():
@@ -45,7 +45,7 @@ def _enhanced_class(node: ast.AST) -> int | None:
     """The class digit of a literal that starts with an enhanced code (``"5.7.1 text"``)."""
     if node.__class__ is not ast.Constant:
         return None
-    value = node.value  # type: ignore[attr-defined]
+    value = node.value
     if value.__class__ is bytes:
         value = value[:16].decode("latin-1")
     elif value.__class__ is not str:
@@ -57,10 +57,10 @@ def _enhanced_class(node: ast.AST) -> int | None:
 def head_of(node: ast.AST) -> ast.AST:
     """The literal a text starts with: ``"5.1.1 " + address``, ``f"5.1.1 {text}"``."""
     for _ in range(4):
-        if node.__class__ is ast.BinOp and node.op.__class__ in (ast.Add, ast.Mod):  # type: ignore[attr-defined]
-            node = node.left  # type: ignore[attr-defined]
-        elif node.__class__ is ast.JoinedStr and node.values:  # type: ignore[attr-defined]
-            return node.values[0]  # type: ignore[attr-defined]
+        if node.__class__ is ast.BinOp and node.op.__class__ in (ast.Add, ast.Mod):
+            node = node.left
+        elif node.__class__ is ast.JoinedStr and node.values:
+            return node.values[0]
         else:
             break
     return node
@@ -69,7 +69,7 @@ def head_of(node: ast.AST) -> ast.AST:
 def is_text(node: ast.AST) -> bool:
     """A reply text: a string literal, an f-string, or a string glued with +."""
     head = head_of(node)
-    return (head.__class__ is ast.Constant and head.value.__class__ in (str, bytes)  # type: ignore[attr-defined]
+    return (head.__class__ is ast.Constant and head.value.__class__ in (str, bytes)
             or node.__class__ is ast.JoinedStr)
 
 
@@ -116,10 +116,10 @@ def _container(p: Pass, node: ast.Tuple, stack: list[Any]) -> bool:
                 p.set_role(elt, role)
     if len(elts) == 2:
         first, second = elts
-        if (first.__class__ is ast.Constant and first.value.__class__ is int  # type: ignore[attr-defined]
+        if (first.__class__ is ast.Constant and first.value.__class__ is int
                 and (second.__class__ is ast.JoinedStr or (
                     second.__class__ is ast.Constant
-                    and second.value.__class__ in (str, bytes)))):  # type: ignore[attr-defined]
+                    and second.value.__class__ in (str, bytes)))):
             if role is None or role >= 0:
                 p.set_role(first, AMBIG if role in (None, RETURNED) else max(role, AMBIG))
     pair_up(p, elts)
@@ -128,8 +128,8 @@ def _container(p: Pass, node: ast.Tuple, stack: list[Any]) -> bool:
 
 def _dict(p: Pass, node: ast.Dict, stack: list[Any]) -> bool:
     role = p.roles.get(id(node))
-    keys = [k.value if k is not None and k.__class__ is ast.Constant  # type: ignore[attr-defined]
-            and isinstance(k.value, str) else None for k in node.keys]  # type: ignore[attr-defined]
+    keys = [k.value if k is not None and k.__class__ is ast.Constant
+            and isinstance(k.value, str) else None for k in node.keys]
     json_body = bool(_JSON_BODY_KEYS.intersection(k for k in keys if k))
     for key, value in zip(keys, node.values, strict=False):
         if key is not None and key.isidentifier() and key not in NEG_NAMES and word_role(key) < 0:
@@ -140,7 +140,7 @@ def _dict(p: Pass, node: ast.Dict, stack: list[Any]) -> bool:
         if value.__class__ not in _LITERAL or p.roles.get(id(value)) == STRONG:
             continue
         if (json_body and key in _JSON_CODE_KEYS and value.__class__ is ast.Constant
-                and value.value in http_phrases()):  # type: ignore[attr-defined]
+                and value.value in http_phrases()):
             p.set_role(value, NEG)  # {"code": 404, "error": "..."}: an HTTP error body
             continue
         word = word_role(key) if key is not None and key.isidentifier() else UNKNOWN

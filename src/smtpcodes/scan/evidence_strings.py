@@ -50,6 +50,8 @@ def take(p: Pass, node: ast.Constant) -> None:
     if role < NONE:
         return
     value = node.value
+    if not isinstance(value, (str, bytes)):
+        return
     if p.lines is not None and has_more_lines(value):
         glued = pieces(node, p.lines)
         if glued is not None:
@@ -103,16 +105,18 @@ def _joined(p: Pass, node: ast.JoinedStr, stack: list[Any]) -> bool:
     values = node.values
     head = values[0] if values else None
     if head is not None and head.__class__ is ast.Constant:
-        text = head.value  # type: ignore[attr-defined]
+        text = head.value
+        if not isinstance(text, str):
+            text = ""
         if text[:4] in COMMAND_HEADS and is_command(text):
             p.scope.add(COMMAND_WEIGHT)  # f"RCPT TO:<{address}>"
-        if isinstance(text, str) and text[:1] in _FIRST and not p.defs:
+        if text[:1] in _FIRST and not p.defs:
             role = p.roles.get(id(node), NONE)
             if role >= NONE:
                 _literal(p, node, node.lineno, node.col_offset, text, role, len(values) > 1)
     for part in values:
         if part.__class__ is ast.FormattedValue:
-            stack.append(part.value)  # type: ignore[attr-defined]
+            stack.append(part.value)
     return True
 
 
@@ -121,7 +125,7 @@ def _binop(p: Pass, node: ast.BinOp, stack: list[Any]) -> bool:
     left = node.left
     if left.__class__ is not ast.Constant:
         return False
-    value = left.value  # type: ignore[attr-defined]
+    value = left.value
     if not isinstance(value, (str, bytes)):
         return False
     if node.op.__class__ is ast.Add:
@@ -129,7 +133,7 @@ def _binop(p: Pass, node: ast.BinOp, stack: list[Any]) -> bool:
     elif node.op.__class__ is ast.Mod and node.right.__class__ is ast.Tuple:
         text = value.decode("latin-1") if isinstance(value, bytes) else value
         if text.startswith(_TEMPLATE_HEADS) and ("\r\n" in text or p.scope.handler):
-            elts = node.right.elts  # type: ignore[attr-defined]
+            elts = node.right.elts
             if elts:
                 p.set_role(elts[0], AMBIG)
     return False

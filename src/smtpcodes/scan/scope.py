@@ -10,6 +10,7 @@ admin view, each judged by its own words.
 from __future__ import annotations
 
 import re
+
 #: OTHER: HTTP, FTP, NNTP... protocols whose replies also start with three digits.
 NEUTRAL, SMTP, OTHER = 0, 1, 2
 
@@ -33,7 +34,8 @@ COMMAND_WEIGHT = 2
 _VERBS = (
     r"(?:HELO|EHLO|LHLO|MAIL|RCPT|DATA|RSET|QUIT|VRFY|EXPN|NOOP|HELP|AUTH|STARTTLS|BDAT|ETRN|"
     r"PROXY)")
-_LOWER_VERBS = r"(?:helo|ehlo|lhlo|mail|rcpt|data|rset|vrfy|expn|starttls|auth|bdat|mail_from|rcpt_to)"
+_LOWER_VERBS = (
+    r"(?:helo|ehlo|lhlo|mail|rcpt|data|rset|vrfy|expn|starttls|auth|bdat|mail_from|rcpt_to)")
 #: Method names of SMTP servers and handlers whose return value is a reply.
 HANDLER_RE = re.compile(
     rf"(?:handle|do|cmd|smtp)_{_VERBS}|(?:_?handle|on|cmd)_{_LOWER_VERBS}|do_UNKNOWN|"

@@ -46,7 +46,7 @@ OTHER_IDENTS = frozenset({
     "make_response", "HTTPFound", "HTTPNotFound", "raise_for_status", "Blueprint", "APIRouter",
     "APIView", "viewsets", "serializer", "serializers", "get_object_or_404", "url_for",
     "render_template", "HttpResponseBadRequest", "HttpResponseNotFound", "HttpResponseForbidden",
-    "JsonResponse", "status_text", "api_view", "permission_classes", "Depends", "HTTPError",
+    "status_text", "api_view", "permission_classes", "Depends", "HTTPError",
     "HttpError", "rest_framework", "urlopen", "httpx", "client_session", "ClientSession",
 })
 OTHER_WORDS = frozenset({"http", "https", "wsgi", "asgi", "ftp", "ftps", "nntp", "rest", "api",
@@ -104,7 +104,7 @@ NEG_WORDS = frozenset({
     "pixels", "px", "degrees", "angle", "price", "amount", "balance", "cents", "qty", "quantity",
     "time", "times", "timing", "timings", "millis", "micros", "nanos", "usec", "schema",
     "release", "build", "revision", "major", "minor", "patch", "api", "rest", "json", "ftp",
-    "nntp", "pop", "imap", "width", "sum", "avg", "mean", "len", "field", "fields",
+    "nntp", "pop", "imap", "sum", "avg", "mean", "field", "fields",
 })
 #: Names that say "code" but mean another protocol or the operating system.
 NEG_NAMES = frozenset({
@@ -177,8 +177,8 @@ def name_role(name: str) -> int:
 
 
 def is_identifier_str(node: ast.AST) -> bool:
-    return (node.__class__ is ast.Constant and isinstance(node.value, str)  # type: ignore[attr-defined]
-            and node.value.isidentifier())  # type: ignore[attr-defined]
+    return (node.__class__ is ast.Constant and isinstance(node.value, str)
+            and node.value.isidentifier())
 
 
 def chain(start: ast.AST) -> tuple[list[str], bool, bool]:
@@ -263,9 +263,9 @@ def _is_smtp_method_call(node: ast.AST) -> bool:
     """``client.verify("x")[0]``, ``await client.noop()``: smtplib methods return replies."""
     for _ in range(4):
         if node.__class__ in (ast.Subscript, ast.Await):
-            node = node.value  # type: ignore[attr-defined]
+            node = node.value
     func = getattr(node, "func", None) if node.__class__ is ast.Call else None
-    return func.__class__ is ast.Attribute and func.attr in SMTP_METHODS  # type: ignore[union-attr]
+    return func.__class__ is ast.Attribute and func.attr in SMTP_METHODS
 
 
 def target_role(node: ast.AST) -> int:

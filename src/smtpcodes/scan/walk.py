@@ -13,15 +13,20 @@ from collections.abc import Callable, Mapping, Sequence
 from operator import attrgetter
 from typing import Any
 
-from . import decide, evidence_calls, evidence_compare, evidence_defs, evidence_pairs
-from . import evidence_strings
+from . import (
+    decide,
+    evidence_calls,
+    evidence_compare,
+    evidence_defs,
+    evidence_pairs,
+    evidence_strings,
+)
 from .apis import Api
 from .candidates import Candidate, DefExit, Finding
 from .roles import DEFERRED, NONE
 from .scope import COMMAND_WEIGHT, Scope, ScopeExit
 from .shapes import COMMAND_HEADS, is_command
 from .vocabulary import SIGNAL_CACHE, ident_signal
-
 
 _SKIP_FIELDS = frozenset({
     "ctx", "op", "ops", "id", "attr", "arg", "module", "level", "lineno", "kind", "type_comment",
