@@ -73,6 +73,9 @@ def is_text(node: ast.AST) -> bool:
             or node.__class__ is ast.JoinedStr)
 
 
+_ENH_HEADS = frozenset({"2.", "4.", "5.", b"2.", b"4.", b"5."})
+
+
 def pair_up(p: Pass, elements: Sequence[ast.AST]) -> None:
     """A reply code and an enhanced code among ``elements``: both are SMTP, in any scope.
 
@@ -81,24 +84,27 @@ def pair_up(p: Pass, elements: Sequence[ast.AST]) -> None:
     """
     if len(elements) < 2 or len(elements) > 12:
         return
-    codes: list[tuple[ast.AST, int]] = []
     enhanced_node: ast.AST | None = None
     enhanced_class = 0
     roles = p.roles
-    for element in elements:
-        head = head_of(element)
-        if head.__class__ is not ast.Constant or roles.get(id(head), 0) < 0:
-            continue
-        code = code_of(head)
-        if code is not None:
-            codes.append((head, code))
-        elif enhanced_node is None:
+    for element in elements:  # the cheap test first: most tuples hold no enhanced code
+        head = element if element.__class__ is ast.Constant else head_of(element)
+        value = getattr(head, "value", None) if head.__class__ is ast.Constant else None
+        if isinstance(value, (str, bytes)) and value[:2] in _ENH_HEADS:
             found = _enhanced_class(head)
-            if found is not None:
+            if found is not None and roles.get(id(head), 0) >= 0:
                 # an f-string's role and pair sit on the f-string, a + piece's on its literal
                 enhanced_node = element if element.__class__ is ast.JoinedStr else head
                 enhanced_class = found
-    if not codes or enhanced_node is None:
+                break
+    if enhanced_node is None:
+        return
+    codes: list[tuple[ast.AST, int]] = []
+    for element in elements:
+        code = code_of(element)
+        if code is not None and roles.get(id(element), 0) >= 0:
+            codes.append((element, code))
+    if not codes:
         return
     code_node, code = next(((n, c) for n, c in codes if c // 100 == enhanced_class), codes[0])
     p.set_role(code_node, STRONG)
