@@ -1,3 +1,4 @@
+# corpus: A
 """Checks whether an address exists by asking its MX at RCPT time, the way list cleaners do."""
 
 import smtplib

@@ -1,3 +1,4 @@
+# corpus: trap
 """The REST API of a mail server's admin panel: domains, mailboxes and aliases. Everything
 here is HTTP, inside a mail project; nothing may be reported as an SMTP code."""
 

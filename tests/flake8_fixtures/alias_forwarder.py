@@ -1,3 +1,4 @@
+# corpus: A
 """An email alias service's inbound handler (aiosmtpd): statuses come from a module of named
 constants, but some branches still answer with literal replies."""
 

@@ -1,3 +1,4 @@
+# corpus: A
 """SMTP AUTH for an aiosmtpd-based submission server: challenges are built with +, results
 carry their reply in a message argument."""
 

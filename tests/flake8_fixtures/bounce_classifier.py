@@ -1,3 +1,4 @@
+# corpus: B
 """Sorting bounce notifications into hard and soft failures, from the status they carry.
 
 A mailing-list tool's module: it never talks SMTP itself, it reads what remote servers said.

@@ -1,3 +1,4 @@
+# corpus: A
 """Reading multi-line replies off the wire in a small SMTP client, and acting on them."""
 
 

@@ -1,3 +1,4 @@
+# corpus: B
 """The exception hierarchy of a delivery library: each error knows the reply it stands for.
 
 Class-level codes are named constants (silent); the replies raised inline are findings.

@@ -1,3 +1,4 @@
+# corpus: A
 """A line-based SMTP server with a dispatch table of command methods; replies go through one
 helper that formats the code and the text into a line."""
 

@@ -1,3 +1,4 @@
+# corpus: trap
 """Tests of a mail app's Django admin pages: HTTP statuses all through, asserted in every
 form Django's test client allows. Nothing here is SMTP."""
 

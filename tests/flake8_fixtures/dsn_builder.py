@@ -1,3 +1,4 @@
+# corpus: B
 """Builds delivery status notifications (RFC 3464) for messages the queue gave up on."""
 
 from email.message import EmailMessage

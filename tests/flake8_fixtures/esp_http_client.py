@@ -1,3 +1,4 @@
+# corpus: trap
 """Client of an email provider's HTTP API (send, suppressions, stats): every status here is
 HTTP's, in a project about mail."""
 

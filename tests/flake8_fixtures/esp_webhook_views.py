@@ -1,3 +1,4 @@
+# corpus: B
 """Django views receiving an email provider's delivery events: HTTP on the outside, SMTP
 results on the inside. The HTTP statuses are silent; the SMTP ones are findings."""
 

@@ -1,3 +1,4 @@
+# corpus: trap
 """Flask views of a webmail's admin pages, next to the code that sends mail: the views answer
 in HTTP (tuples, abort, status=...), the sending side keeps to smtplib."""
 

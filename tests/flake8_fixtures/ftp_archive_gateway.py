@@ -1,3 +1,4 @@
+# corpus: trap
 """A mail archive that uploads each day's messages to an FTP server: FTP replies share
 SMTP's numbers (220, 250, 550...), so only the mail side may be reported."""
 

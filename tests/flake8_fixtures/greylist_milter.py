@@ -1,3 +1,4 @@
+# corpus: B
 """A greylisting milter: replies are set with a basic code, an enhanced code and a text as
 three arguments, the way milter libraries take them."""
 

@@ -1,3 +1,4 @@
+# corpus: trap
 """The IMAP side of a webmail backend, with its JSON API: IMAP answers OK/NO/BAD, the API
 answers HTTP statuses, quotas and UIDs are numbers. Nothing here is an SMTP reply."""
 

@@ -1,3 +1,4 @@
+# corpus: B
 """A bridge that accepts mail over SMTP and posts it to an HTTP webhook: the webhook's HTTP
 status decides the SMTP reply. Both protocols meet in one function."""
 

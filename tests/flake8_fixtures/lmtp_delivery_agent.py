@@ -1,3 +1,4 @@
+# corpus: A
 """A local delivery agent that speaks LMTP over asyncio streams, one reply per recipient.
 
 No server framework: the protocol lines are written by hand, so each reply line is a finding.

@@ -1,3 +1,4 @@
+# corpus: B
 """Per-recipient results of an LMTP delivery kept as data: lists of (code, text) tuples and
 dicts with a code and an enhanced code side by side."""
 

@@ -1,3 +1,4 @@
+# corpus: B
 """Celery tasks sending mail through smtplib, with mocks in the tests at the bottom.
 
 Fixture for the SMT flake8 plugin (``# expect: CODE`` marks each literal that must be reported).

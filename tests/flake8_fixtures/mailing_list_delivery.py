@@ -1,3 +1,4 @@
+# corpus: A
 """Bulk delivery of a mailing list through smtplib: refused recipients are sorted by the reply
 each one got, and the decision is logged per recipient."""
 

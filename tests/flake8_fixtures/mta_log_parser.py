@@ -1,3 +1,4 @@
+# corpus: B
 """Parses an MTA's delivery log lines into records; the tests feed it sample lines. Codes
 inside long log lines are data; codes the tests assert on are findings."""
 

@@ -1,3 +1,4 @@
+# corpus: trap
 """DNS helpers of a mail admin tool: MX priorities, TTLs, ports and record sizes. Numbers in
 the reply code range abound; none is a reply code."""
 

@@ -1,3 +1,4 @@
+# corpus: trap
 """A mail-to-news gateway: posts list mail to an NNTP server. NNTP replies look like SMTP's
 (three digits and a text) but mean something else; the SMTP hook stays reportable."""
 

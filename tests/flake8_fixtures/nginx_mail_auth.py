@@ -1,3 +1,4 @@
+# corpus: B
 """Flask endpoints of a mail suite's admin: the nginx mail proxy asks them who may log in.
 
 The answers are HTTP responses whose headers carry an SMTP reply for the proxy to relay.

@@ -1,3 +1,4 @@
+# corpus: A
 """The retry loop of an outbound queue: which replies are worth another attempt."""
 
 import smtplib

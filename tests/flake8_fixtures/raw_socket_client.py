@@ -1,3 +1,4 @@
+# corpus: A
 """A minimal SMTP client written against a socket, as course work and monitoring probes do:
 every reply is checked by slicing off its first three characters."""
 

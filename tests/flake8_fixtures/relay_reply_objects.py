@@ -1,3 +1,4 @@
+# corpus: B
 """A relay built on its own Reply object (code and message as strings), as gevent-era relays do.
 
 No SMTP library is imported: the reply codes are recognised from the Reply calls themselves,

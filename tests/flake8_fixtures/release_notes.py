@@ -1,3 +1,4 @@
+# corpus: trap
 """Release bookkeeping of a mail server package: versions everywhere, shaped like enhanced
 status codes (class 2, 4 or 5, two more numbers). None of them is one."""
 

@@ -1,3 +1,4 @@
+# corpus: A
 """Routing handlers of a salmon-style mail application: refusals are raised as SMTPError with
 the code first and the text second, or the text as a keyword."""
 

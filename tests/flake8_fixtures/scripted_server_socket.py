@@ -1,3 +1,4 @@
+# corpus: A
 """Tests of a mail client against a scripted server on a socket: the server's lines are
 written out by hand, pieces glued by + and by implicit concatenation included."""
 

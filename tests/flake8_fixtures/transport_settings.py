@@ -1,3 +1,4 @@
+# corpus: trap
 """Settings of a mail transport: ports, sizes, limits and versions. Many numbers in the reply
 code range, none of them a reply code."""
 

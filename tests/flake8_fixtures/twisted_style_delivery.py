@@ -1,3 +1,4 @@
+# corpus: A
 """Message delivery for a Twisted-based mail server: the delivery object refuses recipients by
 raising the library's exceptions, some with a code and a text."""
 

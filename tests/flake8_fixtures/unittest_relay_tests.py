@@ -1,3 +1,4 @@
+# corpus: A
 """unittest tests of a relay that wraps smtplib: mocked connections return replies as
 (code, message) pairs and raise smtplib's exceptions with codes."""
 

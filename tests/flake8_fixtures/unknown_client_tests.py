@@ -1,3 +1,4 @@
+# corpus: B
 """pytest tests of an in-house SMTP client library nobody outside the company knows: only the
 names and the shapes of the assertions say which numbers are replies."""
 

@@ -1,3 +1,4 @@
+# corpus: B
 """An HTTP edge for a mail queue: messages arrive by POST and are answered with an HTTP status,
 while the SMTP reply travels in a header. HTTP status lines stay silent; the SMTP side does not.
 """
