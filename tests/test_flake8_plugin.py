@@ -607,21 +607,23 @@ def test_jobs_2_with_options(tmp_path: Path, start: str,
     """-j 2 gives the serial results; under spawn parse_options runs again in every worker."""
     (tmp_path / "codes.toml").write_text(
         '[codes."559"]\nname = "Greylisted by provider"\ndescription = "Deferred."\n')
-    files = [str(p) for p in FIXTURE_FILES]
+    (tmp_path / "own.py").write_text("def refuse(conn):\n    conn.reject_with('x', 551, 'no')\n")
+    files = [str(p) for p in FIXTURE_FILES] + [str(tmp_path / "own.py")]
     prefix = ("-m", "flake8")
     if start == "spawn":
         wrapper = tmp_path / "spawn_flake8.py"
         wrapper.write_text(SPAWN_WRAPPER)
         prefix = (str(wrapper),)
-    done = flake8("--select", "SMT", "-j", "2", "--smtp-allow", "250",
-                  "--smtp-catalogue", str(tmp_path / "codes.toml"), *files, prefix=prefix)
+    options = ("--smtp-allow", "250", "--smtp-callables", "reject_with:1:2",
+               "--smtp-catalogue", str(tmp_path / "codes.toml"))
+    done = flake8("--select", "SMT", "-j", "2", *options, *files, prefix=prefix)
     ok(done)
     got = parse(done.stdout)
-    serial = flake8("--select", "SMT", "-j", "1", "--smtp-allow", "250",
-                    "--smtp-catalogue", str(tmp_path / "codes.toml"), *files)
+    serial = flake8("--select", "SMT", "-j", "1", *options, *files)
     assert got == parse(serial.stdout)
     assert not any("SMTP reply code 250 " in line for line in done.stdout.splitlines())
     assert "559 (Greylisted by provider" in done.stdout  # the custom catalogue reached workers
+    assert got["own.py"] == Counter({(2, "SMT100"): 1})  # and so did the callables
     assert sum(map(sum, (c.values() for c in got.values()))) < sum(
         map(sum, (c.values() for c in fixture_run.values())))
 
