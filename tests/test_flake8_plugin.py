@@ -487,16 +487,21 @@ def test_bad_allow_code_stops_flake8_with_a_clear_message(project: Path) -> None
     assert "Traceback" not in output
 
 
-def test_custom_catalogue_defines_codes(tmp_path: Path) -> None:
-    (tmp_path / "provider.py").write_text(textwrap.dedent("""\
+def greylisting_provider(folder: Path, name: str) -> None:
+    """provider.py answers 559 on line 3; codes.toml defines 559 with ``name`` (TOML text)."""
+    (folder / "provider.py").write_text(textwrap.dedent("""\
         class Handler:
             async def handle_RCPT(self, server, session, envelope, address, options):
                 return "559 Greylisted by provider"
         """))
-    assert pairs(flake8("--select", "SMT", "provider.py", cwd=tmp_path)) == {(3, "SMT201")}
-    (tmp_path / "codes.toml").write_text(
-        '[codes."559"]\nname = "Greylisted by provider"\n'
+    (folder / "codes.toml").write_text(
+        f'[codes."559"]\nname = "{name}"\n'
         'description = "The provider defers first-time senders for five minutes."\n')
+
+
+def test_custom_catalogue_defines_codes(tmp_path: Path) -> None:
+    greylisting_provider(tmp_path, "Greylisted by provider")
+    assert pairs(flake8("--select", "SMT", "provider.py", cwd=tmp_path)) == {(3, "SMT201")}
     done = flake8("--select", "SMT", "--smtp-catalogue", "codes.toml", "provider.py",
                   cwd=tmp_path)
     ok(done)
@@ -524,17 +529,12 @@ def test_smtp_callables_option_and_config_key(tmp_path: Path) -> None:
 
 def test_catalogue_names_cannot_forge_output_lines(tmp_path: Path) -> None:
     """A newline in a custom name must not print a second, forged finding (issue 10)."""
-    (tmp_path / "provider.py").write_text(
-        'def handle_RCPT(server, session, envelope, address, options):\n'
-        '    return "559 Greylisted by provider"\n')
-    (tmp_path / "codes.toml").write_text(
-        '[codes."559"]\nname = "Greylisted\\nprovider.py:1:1: E999 forged\\r\\u2028x"\n'
-        'description = "The provider defers first-time senders."\n')
+    greylisting_provider(tmp_path, "Greylisted\\nprovider.py:1:1: E999 forged\\r\\u2028x")
     done = flake8("--select", "SMT", "--smtp-catalogue", "codes.toml", "provider.py",
                   cwd=tmp_path)
     ok(done)
     lines = done.stdout.splitlines()
-    assert len(lines) == 1 and lines[0].startswith("provider.py\t2\t")
+    assert len(lines) == 1 and lines[0].startswith("provider.py\t3\t")
     assert "Greylisted provider.py:1:1: E999 forged x" in lines[0]
 
 

@@ -37,17 +37,22 @@ MAIL_WORDS = frozenset({
     "bounce", "bounced", "bounces", "dsn", "mta", "mailbox", "mailboxes", "exim", "envelope",
     "undeliverable", "greylist", "greylisting", "qmail",
 })
+#: Web frameworks' callables and exceptions: a number passed to them is an HTTP status, and
+#: their names are HTTP's vocabulary (:mod:`.apis` adds the callee-only ones).
+HTTP_NAMES = frozenset({
+    "abort", "send_response", "send_error", "start_response", "HTTPException", "HTTPError",
+    "HttpError", "HttpResponse", "JsonResponse", "JSONResponse", "Response", "make_response",
+    "jsonify", "HTTPStatus", "HTTPFound", "HTTPNotFound", "raise_for_status",
+    "get_object_or_404", "HttpResponseBadRequest", "HttpResponseNotFound",
+    "HttpResponseForbidden",
+})
 #: Names that belong to HTTP (and FTP, NNTP) code: one point each, against SMTP.
-OTHER_IDENTS = frozenset({
-    "requests", "status_code", "start_response", "send_response", "send_error", "environ",
-    "jsonify", "abort", "route", "HttpResponse", "JsonResponse", "JSONResponse", "Response",
-    "Request", "request", "flask", "django", "fastapi", "starlette", "aiohttp", "werkzeug",
-    "tornado", "HTTPStatus", "HTTPException", "status_int", "reason_phrase", "get_json",
-    "make_response", "HTTPFound", "HTTPNotFound", "raise_for_status", "Blueprint", "APIRouter",
-    "APIView", "viewsets", "serializer", "serializers", "get_object_or_404", "url_for",
-    "render_template", "HttpResponseBadRequest", "HttpResponseNotFound", "HttpResponseForbidden",
-    "status_text", "api_view", "permission_classes", "Depends", "HTTPError",
-    "HttpError", "rest_framework", "urlopen", "httpx", "client_session", "ClientSession",
+OTHER_IDENTS = HTTP_NAMES | frozenset({
+    "requests", "status_code", "environ", "route", "Request", "request", "flask", "django",
+    "fastapi", "starlette", "aiohttp", "werkzeug", "tornado", "status_int", "reason_phrase",
+    "get_json", "Blueprint", "APIRouter", "APIView", "viewsets", "serializer", "serializers",
+    "url_for", "render_template", "status_text", "api_view", "permission_classes", "Depends",
+    "rest_framework", "urlopen", "httpx", "client_session", "ClientSession",
 })
 OTHER_WORDS = frozenset({"http", "https", "wsgi", "asgi", "ftp", "ftps", "nntp", "rest", "api",
                          "endpoint", "webhook", "json", "url", "urls"})
