@@ -42,4 +42,4 @@ def test_permanent_status():
 
     fields = status_fields("a@example.org", Reply)
     assert fields["Status"] == "5.0.0"  # expect: SMT102
-    assert fields["Diagnostic-Code"] == "smtp; 550 User unknown"
+    assert fields["Diagnostic-Code"] == "smtp; 550 User unknown"  # expect: SMT101

@@ -26,6 +26,7 @@ from .shapes import (
     S_ENH_TEXT,
     S_PROSE,
     S_REPLY,
+    after_prefix,
     ends_with_crlf,
     has_more_lines,
     is_command,
@@ -60,6 +61,20 @@ def take(p: Pass, node: ast.Constant) -> None:
                     _literal(p, node, line, col, piece, role, False)
             return
     _literal(p, node, node.lineno, node.col_offset, value, role, id(node) in p.more)
+
+
+def head(p: Pass, node: ast.Constant, value: str | bytes) -> None:
+    """A string that starts with an SMTP command (the scope speaks SMTP) or with a prefix a
+    reply is written after (``"action=550 5.7.1 ..."``, ``"smtp; 550 5.1.1 ..."``)."""
+    if value[:4] in COMMAND_HEADS:
+        if is_command(value):
+            p.scope.add(COMMAND_WEIGHT)
+        return
+    rest = after_prefix(value)
+    if rest is not None and not p.defs:
+        role = p.roles.get(id(node), NONE)
+        if role >= NONE:
+            _literal(p, node, node.lineno, node.col_offset, rest, role, False)
 
 
 def _literal(p: Pass, node: ast.AST, line: int, col: int, value: str | bytes, role: int,

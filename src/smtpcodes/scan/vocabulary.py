@@ -109,7 +109,7 @@ NEG_WORDS = frozenset({
     "pixels", "px", "degrees", "angle", "price", "amount", "balance", "cents", "qty", "quantity",
     "time", "times", "timing", "timings", "millis", "micros", "nanos", "usec", "schema",
     "release", "build", "revision", "major", "minor", "patch", "api", "rest", "json", "ftp",
-    "nntp", "pop", "imap", "sum", "avg", "mean", "field", "fields",
+    "nntp", "pop", "imap", "sum", "avg", "mean",
 })
 #: Names that say "code" but mean another protocol or the operating system.
 NEG_NAMES = frozenset({

@@ -24,8 +24,8 @@ from . import (
 from .apis import Api
 from .candidates import Candidate, DefExit, Finding
 from .roles import DEFERRED, NONE
-from .scope import COMMAND_WEIGHT, Scope, ScopeExit
-from .shapes import COMMAND_HEADS, is_command
+from .scope import Scope, ScopeExit
+from .shapes import HEADS
 from .vocabulary import SIGNAL_CACHE, ident_signal
 
 _SKIP_FIELDS = frozenset({
@@ -95,7 +95,7 @@ class Pass:
         name_cls, const_cls, attr_cls = ast.Name, ast.Constant, ast.Attribute
         first = _FIRST
         signals = SIGNAL_CACHE
-        commands = COMMAND_HEADS
+        heads = HEADS
         while stack:
             node = pop()
             cls = node.__class__
@@ -121,8 +121,8 @@ class Pass:
                 elif vcls is str or vcls is bytes:
                     if value[:1] in first:
                         evidence_strings.take(self, node)
-                    elif value[:4] in commands and is_command(value):
-                        self.scope.add(COMMAND_WEIGHT)
+                    elif value[:4] in heads:
+                        evidence_strings.head(self, node, value)
                 continue
             handler = handlers.get(cls)
             if handler is not None and handler(self, node, stack):
