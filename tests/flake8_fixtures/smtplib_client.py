@@ -1,3 +1,4 @@
+# corpus: A
 """Outbound mail for a billing service: smtplib with retries and bounce classification.
 
 Fixture for the SMT flake8 plugin: expected findings are declared as ``# expect: CODE`` at the

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from typing import NamedTuple
 
 from .roles import AMBIG, LIKELY, NEG, NONE, STRONG
-from .vocabulary import words_of
+from .vocabulary import HTTP_NAMES, words_of
 
 
 class Api(NamedTuple):
@@ -75,15 +75,13 @@ LOG_CALLEES = frozenset({
     "echo", "secho", "pprint", "format", "_", "gettext", "ngettext", "gettext_lazy",
     "ugettext", "lazy_gettext",
 })
-HTTP_CALLEES = frozenset({
-    "abort", "set_status", "send_response", "send_error", "start_response", "HTTPException",
-    "HTTPError", "HttpResponse", "JsonResponse", "JSONResponse", "Response", "make_response",
-    "jsonify", "redirect", "HTTPStatus", "status", "PlainTextResponse", "HTMLResponse",
+HTTP_CALLEES = HTTP_NAMES | frozenset({
+    "set_status", "redirect", "status", "PlainTextResponse", "HTMLResponse",
     "StreamingResponse", "RedirectResponse", "json_response", "HttpResponseBase",
-    "HTTPServiceUnavailable", "HTTPFound", "raise_for_status", "HttpError", "APIException",
-    "ValidationError", "http_error", "error_response", "api_error", "ApiError", "APIError",
-    "HTTPBadRequest", "HTTPNotFound", "HTTPForbidden", "HTTPUnauthorized", "WsgiResponse",
-    "web_response", "Http404", "ErrorResponse", "JSONResponseError", "get_object_or_404",
+    "HTTPServiceUnavailable", "APIException", "ValidationError", "http_error",
+    "error_response", "api_error", "ApiError", "APIError", "HTTPBadRequest", "HTTPForbidden",
+    "HTTPUnauthorized", "WsgiResponse", "web_response", "Http404", "ErrorResponse",
+    "JSONResponseError",
 })
 _REPLY_WORDS = frozenset({"reply", "replies", "smtp", "lmtp", "esmtp"})
 
@@ -115,8 +113,9 @@ def callee(names: list[str], known: Mapping[str, Api]) -> Callee:
     if primary in HTTP_CALLEES or any("http" in n.lower() or "wsgi" in n.lower() for n in names):
         return _NEGATIVE
     api = known.get(primary)
-    if api is not None:
-        return Callee(api.role, api.role, api=api, replies=True)
+    if api is not None:  # a generic name (Reply, reply) needs its text beside the code
+        role = api.role if api.role == STRONG else NONE
+        return Callee(role, role, api=api, replies=True)
     if primary in SMTP_NONCODE_CALLEES:
         return Callee(NEG, NONE)
     words = words_of(primary)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .candidates import Candidate, Finding
-from .roles import AMBIG, LIKELY, NAMED, NONE, PARAM, RETURNED, STRONG, UNKNOWN
+from .roles import AMBIG, LIKELY, NAMED, NEG, NONE, PARAM, RETURNED, STRONG, UNKNOWN
 from .scope import NEUTRAL, OTHER, SMTP, resolve
 from .shapes import (
     S_BARE,
@@ -54,8 +54,13 @@ def _role(p: Pass, cand: Candidate) -> int:
             params[int(index)])
     elif role == NAMED:
         role = UNKNOWN
-    if cand.ref.startswith("=") and role < STRONG and cand.scope.binds_code(cand.ref[1:]):
-        role = STRONG  # code = reply.code ... code == "535"
+    if cand.ref.startswith("=") and role < STRONG:
+        bound = cand.scope.bound_role(cand.ref[1:])
+        if isinstance(bound, str):  # status = post(url): HTTP if post() is HTTP code
+            function = p.functions.get(bound)
+            bound = NEG if function is not None and function.kind == OTHER else None
+        if bound is not None:
+            role = bound  # code = reply.code ... code == "535"; code = r.status_code: HTTP
     return role
 
 
@@ -153,4 +158,5 @@ def _flag_enhanced(cand: Candidate, role: int, kind: int) -> bool:
         return role >= LIKELY
     if kind == SMTP or role >= AMBIG:
         return True
-    return cand.rest.lstrip()[:1].isalpha() and kind == NEUTRAL
+    head = cand.rest.lstrip()[:1]  # "5.7.1 Relaying denied", "5.1.1 <a@b>: ...": a reply text
+    return kind == NEUTRAL and (head.isupper() or head == "<")

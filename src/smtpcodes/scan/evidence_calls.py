@@ -15,9 +15,9 @@ import ast
 from typing import TYPE_CHECKING, Any
 
 from .apis import Callee, callee
-from .evidence_defs import literalish
-from .evidence_pairs import pair_up
-from .roles import AMBIG, LIKELY, NEG, NONE, PARAM, STRONG, combine
+from .evidence_defs import literalish, local_callee
+from .evidence_pairs import code_of, is_text, pair_up
+from .roles import AMBIG, NEG, NONE, PARAM, STRONG, combine
 from .vocabulary import chain, name_role, says_status, subject_role, subject_says_status
 
 if TYPE_CHECKING:
@@ -33,16 +33,16 @@ def _call(p: Pass, node: ast.Call, stack: list[Any]) -> bool:
             k.value.__class__ in _LITERAL for k in keywords):
         return False
     func = node.func
-    if func.__class__ is ast.Attribute and func.attr in _COMPARE_METHODS:  # type: ignore[attr-defined]
-        role = subject_role(func.value)  # type: ignore[attr-defined]
+    if func.__class__ is ast.Attribute and func.attr in _COMPARE_METHODS:
+        subject = subject_role(func.value)
         for arg in args:
             if literalish(arg):
-                p.set_role(arg, role)
+                p.set_role(arg, subject)
         return False
-    if (func.__class__ is ast.Attribute and func.attr == "parametrize"  # type: ignore[attr-defined]
+    if (func.__class__ is ast.Attribute and func.attr == "parametrize"
             and len(args) > 1 and args[0].__class__ is ast.Constant
-            and isinstance(args[0].value, str)):  # type: ignore[attr-defined]
-        _parametrize(p, args[0].value, args[1])  # type: ignore[attr-defined]
+            and isinstance(args[0].value, str)):
+        _parametrize(p, args[0].value, args[1])
         return False
     names, _, _ = chain(func)
     role = callee(names, p.callables)
@@ -61,6 +61,8 @@ def _call(p: Pass, node: ast.Call, stack: list[Any]) -> bool:
             _set_arg_role(p, arg, int_role, str_role)
     if role.replies and int_role >= NONE:
         _code_with_text(p, role, args, keywords)
+    elif int_role == NONE and len(args) > 1 and code_of(args[0]) is not None and is_text(args[1]):
+        p.set_role(args[0], AMBIG)  # DeliveryError(451, "Try again later"): in SMTP code
     for kw in keywords:
         value = kw.value
         if kw.arg is None or not literalish(value):
@@ -68,7 +70,9 @@ def _call(p: Pass, node: ast.Call, stack: list[Any]) -> bool:
         word = name_role(kw.arg)
         if says_status(kw.arg):
             p.mark_status(value)
-        if int_role == NEG or word == NEG or (kw.arg == "status" and not role.replies):
+        if int_role == NEG or word == NEG or (kw.arg == "status" and not role.replies
+                                              and value.__class__ is ast.Constant
+                                              and value.value.__class__ is int):
             p.set_role(value, NEG)  # status=400: HTTP's keyword unless a reply callable takes it
         elif int_role == STRONG or word == STRONG:
             p.set_role(value, STRONG)
@@ -95,13 +99,13 @@ def _code_with_text(p: Pass, role: Callee, args: list[ast.expr],
             code = kw.value
     if code is None or not has_text or not _is_code_literal(code):
         return
-    p.set_role(code, max(api.role, LIKELY) if role.int_role != NONE else LIKELY)
+    p.set_role(code, api.role)
 
 
 def _is_code_literal(node: ast.expr) -> bool:
     if node.__class__ is not ast.Constant:
         return False
-    value = node.value  # type: ignore[attr-defined]
+    value = node.value
     if value.__class__ is int:
         return 200 <= value <= 559
     if value.__class__ in (str, bytes):
@@ -111,22 +115,21 @@ def _is_code_literal(node: ast.expr) -> bool:
 
 def _param_refs(p: Pass, func: ast.expr, args: list[ast.expr]) -> None:
     """``classify(421)`` with ``def classify(code)`` in this module: decided by the name."""
-    local = func.id if func.__class__ is ast.Name else (  # type: ignore[attr-defined]
-        func.attr if func.__class__ is ast.Attribute  # type: ignore[attr-defined]
-        and func.value.__class__ is ast.Name and func.value.id == "self"  # type: ignore[attr-defined]
-        else None)
+    local = local_callee(func)
     if local is None:
         return
     for index, arg in enumerate(args):
-        if arg.__class__ is ast.Constant and arg.value.__class__ is int:  # type: ignore[attr-defined]
+        if _is_code_literal(arg) and id(arg) not in p.roles:
             p.roles[id(arg)] = PARAM
             p.refs[id(arg)] = f"{local}:{index}"
 
 
 def _set_arg_role(p: Pass, arg: ast.AST, int_role: int, str_role: int) -> None:
     if arg.__class__ is ast.Constant:
-        is_int = arg.value.__class__ is int  # type: ignore[attr-defined]
+        is_int = arg.value.__class__ is int
         p.set_role(arg, int_role if is_int else str_role)
+    elif arg.__class__ is ast.JoinedStr:
+        p.set_role(arg, str_role)
     else:
         p.set_role(arg, int_role if int_role != NONE else str_role)
 

@@ -30,7 +30,7 @@ def _compare(p: Pass, node: ast.Compare, stack: list[Any]) -> bool:
         return False
     subjects = [o for o in operands if not literalish(o)]
     role = combine(subject_role(o) for o in subjects)
-    named = next((s.id for s in subjects if s.__class__ is ast.Name), None)  # type: ignore[attr-defined]
+    named = next((s.id for s in subjects if s.__class__ is ast.Name), None)
     status = any(subject_says_status(o) for o in subjects)
     for operand in literal:
         p.set_role(operand, role)

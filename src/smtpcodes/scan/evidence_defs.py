@@ -30,6 +30,7 @@ from .vocabulary import (
     is_upper,
     name_role,
     returns_code,
+    speaks_http,
     subject_role,
     subject_says_status,
     target_role,
@@ -87,6 +88,7 @@ def _function(p: Pass, node: ast.FunctionDef, stack: list[Any]) -> bool:
     if names and names[0] in ("self", "cls"):
         names = names[1:]
     p.params.setdefault(name, names)
+    p.functions.setdefault(name, scope)
     for arg in (*positional, *args.kwonlyargs, args.vararg, args.kwarg):
         if arg is not None:
             scope.add(ident_signal(arg.arg))
@@ -119,23 +121,38 @@ def _is_definition(p: Pass, targets: list[ast.expr]) -> bool:
     """Module- and class-level assignments and UPPER_CASE names define constants."""
     if not p.scope.is_function:
         return True
-    return all(t.__class__ is ast.Name and is_upper(t.id) for t in targets)  # type: ignore[attr-defined]
+    return all(t.__class__ is ast.Name and is_upper(t.id) for t in targets)
 
 
 def _bind(p: Pass, targets: list[ast.expr], value: ast.expr) -> None:
-    """``code = reply.code``, ``code, text = smtp.ehlo()``: these names now hold SMTP codes."""
+    """``code = reply.code``, ``code, text = smtp.ehlo()``: these names now hold SMTP codes;
+    ``code = resp.status_code``: an HTTP status."""
     if value.__class__ not in (ast.Attribute, ast.Call, ast.Subscript, ast.Await, ast.Name):
         return
-    if subject_role(value) != STRONG:
-        return
-    scope = p.scope
+    role: int | str = subject_role(value)
+    if role == NEG and not speaks_http(value):
+        return  # code = read_reply(): a name that says "number" is not a protocol
+    if role != STRONG and role != NEG:
+        call = value.value if value.__class__ is ast.Await else value
+        local = local_callee(call.func) if call.__class__ is ast.Call else None
+        if local is None:
+            return
+        role = local  # status = post(url): decided by what post() is, at the end
     for target in targets:
-        elts = target.elts if target.__class__ is ast.Tuple else [target]  # type: ignore[attr-defined]
+        elts = target.elts if target.__class__ is ast.Tuple else [target]
         for elt in elts:
             if elt.__class__ is ast.Name:
-                if scope.strong_names is None:
-                    scope.strong_names = set()
-                scope.strong_names.add(elt.id)  # type: ignore[attr-defined]
+                p.scope.bind(elt.id, role)
+
+
+def local_callee(func: ast.expr) -> str | None:
+    """``classify`` of ``classify(x)`` or ``self.classify(x)``: maybe a function of this module."""
+    if func.__class__ is ast.Name:
+        return func.id
+    if (func.__class__ is ast.Attribute and func.value.__class__ is ast.Name
+            and func.value.id == "self"):
+        return func.attr
+    return None
 
 
 def _assign(p: Pass, node: ast.Assign, stack: list[Any]) -> bool:
@@ -146,21 +163,32 @@ def _assign(p: Pass, node: ast.Assign, stack: list[Any]) -> bool:
         p.defs += 1
         stack.append(value)
         return True
-    if literalish(value):
-        target = targets[0]
-        if target.__class__ is ast.Tuple and value.__class__ is ast.Tuple:
-            for t_elt, v_elt in zip(target.elts, value.elts, strict=False):  # type: ignore[attr-defined]
-                if literalish(v_elt):
-                    p.set_role(v_elt, target_role(t_elt))
-        else:
-            p.set_role(value, target_role(target))
-            if subject_says_status(target):
-                p.mark_status(value)
+    target = targets[0]
+    if target.__class__ is ast.Tuple and value.__class__ is ast.Tuple:
+        for t_elt, v_elt in zip(target.elts, value.elts, strict=False):
+            if literalish(v_elt):
+                p.set_role(v_elt, target_role(t_elt))
+    elif literalish(value) or value.__class__ in (ast.IfExp, ast.BoolOp):
+        role = target_role(target)
+        status = subject_says_status(target)
+        for part in _alternatives(value):
+            p.set_role(part, role)
+            if status:
+                p.mark_status(part)
     else:
         _bind(p, targets, value)
     stack.append(value)
     stack.extend(targets)
     return True
+
+
+def _alternatives(value: ast.expr) -> list[ast.expr]:
+    """The literals a value may be: ``"5.0.0" if permanent else "4.0.0"``, ``x or "250"``."""
+    if value.__class__ is ast.IfExp:
+        return [*_alternatives(value.body), *_alternatives(value.orelse)]
+    if value.__class__ is ast.BoolOp:
+        return [v for part in value.values for v in _alternatives(part)]
+    return [value] if literalish(value) else []
 
 
 def _ann_assign(p: Pass, node: ast.AnnAssign, stack: list[Any]) -> bool:
@@ -183,7 +211,7 @@ def _ann_assign(p: Pass, node: ast.AnnAssign, stack: list[Any]) -> bool:
 
 def _expr(p: Pass, node: ast.Expr, stack: list[Any]) -> bool:
     value = node.value
-    if value.__class__ is ast.Constant and isinstance(value.value, str):  # type: ignore[attr-defined]
+    if value.__class__ is ast.Constant and isinstance(value.value, str):
         return True  # a docstring or a string used as a comment
     stack.append(value)
     return True
@@ -195,7 +223,7 @@ def _return(p: Pass, node: ast.Return, stack: list[Any]) -> bool:
         return False
     scope = p.scope
     if value.__class__ is ast.Tuple and _is_http_response_tuple(value):
-        for elt in value.elts[1:]:  # type: ignore[attr-defined]
+        for elt in value.elts[1:]:
             p.set_role(elt, NEG)
     if literalish(value):
         if scope.handler or scope.codeish:
@@ -217,9 +245,9 @@ def _is_http_response_tuple(node: ast.Tuple) -> bool:
     if len(elts) < 2:
         return False
     first, second = elts[0], elts[1]
-    if first.__class__ is ast.Constant and first.value.__class__ is int:  # type: ignore[attr-defined]
+    if first.__class__ is ast.Constant and first.value.__class__ is int:
         return False
-    return second.__class__ is ast.Constant and second.value.__class__ is int  # type: ignore[attr-defined]
+    return second.__class__ is ast.Constant and second.value.__class__ is int
 
 
 HANDLERS: dict[type, Any] = {

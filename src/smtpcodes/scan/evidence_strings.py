@@ -15,16 +15,21 @@ from typing import TYPE_CHECKING, Any
 
 from .candidates import Candidate
 from .roles import AMBIG, LIKELY, NONE
+from .scope import COMMAND_WEIGHT
 from .shapes import (
+    COMMAND_HEADS,
     ENH_RE,
+    FOREIGN_CODES,
     REPLY_RE,
     S_ENH,
     S_ENH_ONLY,
     S_ENH_TEXT,
     S_PROSE,
     S_REPLY,
+    after_prefix,
     ends_with_crlf,
     has_more_lines,
+    is_command,
     is_http_line,
     norm_enhanced,
     pieces,
@@ -46,6 +51,8 @@ def take(p: Pass, node: ast.Constant) -> None:
     if role < NONE:
         return
     value = node.value
+    if not isinstance(value, (str, bytes)):
+        return
     if p.lines is not None and has_more_lines(value):
         glued = pieces(node, p.lines)
         if glued is not None:
@@ -54,6 +61,20 @@ def take(p: Pass, node: ast.Constant) -> None:
                     _literal(p, node, line, col, piece, role, False)
             return
     _literal(p, node, node.lineno, node.col_offset, value, role, id(node) in p.more)
+
+
+def head(p: Pass, node: ast.Constant, value: str | bytes) -> None:
+    """A string that starts with an SMTP command (the scope speaks SMTP) or with a prefix a
+    reply is written after (``"action=550 5.7.1 ..."``, ``"smtp; 550 5.1.1 ..."``)."""
+    if value[:4] in COMMAND_HEADS:
+        if is_command(value):
+            p.scope.add(COMMAND_WEIGHT)
+        return
+    rest = after_prefix(value)
+    if rest is not None and not p.defs:
+        role = p.roles.get(id(node), NONE)
+        if role >= NONE:
+            _literal(p, node, node.lineno, node.col_offset, rest, role, False)
 
 
 def _literal(p: Pass, node: ast.AST, line: int, col: int, value: str | bytes, role: int,
@@ -77,6 +98,8 @@ def _literal(p: Pass, node: ast.AST, line: int, col: int, value: str | bytes, ro
             if kind == S_REPLY and is_http_line(code, rest):
                 p.scope.other += 1  # "503 Service Unavailable": HTTP, and a signal of it
                 return
+            if kind == S_REPLY and code in FOREIGN_CODES:
+                p.scope.other += 1  # "240 Article received": NNTP's line, or FTP's
         cand = Candidate(line, col, False, code, enhanced, role, p.scope, kind, None, rest)
     else:
         enh = ENH_RE.match(text)
@@ -97,14 +120,18 @@ def _joined(p: Pass, node: ast.JoinedStr, stack: list[Any]) -> bool:
     values = node.values
     head = values[0] if values else None
     if head is not None and head.__class__ is ast.Constant:
-        text = head.value  # type: ignore[attr-defined]
-        if isinstance(text, str) and text[:1] in _FIRST and not p.defs:
+        text = head.value
+        if not isinstance(text, str):
+            text = ""
+        if text[:4] in COMMAND_HEADS and is_command(text):
+            p.scope.add(COMMAND_WEIGHT)  # f"RCPT TO:<{address}>"
+        if text[:1] in _FIRST and not p.defs:
             role = p.roles.get(id(node), NONE)
             if role >= NONE:
                 _literal(p, node, node.lineno, node.col_offset, text, role, len(values) > 1)
     for part in values:
         if part.__class__ is ast.FormattedValue:
-            stack.append(part.value)  # type: ignore[attr-defined]
+            stack.append(part.value)
     return True
 
 
@@ -113,7 +140,7 @@ def _binop(p: Pass, node: ast.BinOp, stack: list[Any]) -> bool:
     left = node.left
     if left.__class__ is not ast.Constant:
         return False
-    value = left.value  # type: ignore[attr-defined]
+    value = left.value
     if not isinstance(value, (str, bytes)):
         return False
     if node.op.__class__ is ast.Add:
@@ -121,7 +148,7 @@ def _binop(p: Pass, node: ast.BinOp, stack: list[Any]) -> bool:
     elif node.op.__class__ is ast.Mod and node.right.__class__ is ast.Tuple:
         text = value.decode("latin-1") if isinstance(value, bytes) else value
         if text.startswith(_TEMPLATE_HEADS) and ("\r\n" in text or p.scope.handler):
-            elts = node.right.elts  # type: ignore[attr-defined]
+            elts = node.right.elts
             if elts:
                 p.set_role(elts[0], AMBIG)
     return False

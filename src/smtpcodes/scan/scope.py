@@ -10,6 +10,7 @@ admin view, each judged by its own words.
 from __future__ import annotations
 
 import re
+
 #: OTHER: HTTP, FTP, NNTP... protocols whose replies also start with three digits.
 NEUTRAL, SMTP, OTHER = 0, 1, 2
 
@@ -33,7 +34,8 @@ COMMAND_WEIGHT = 2
 _VERBS = (
     r"(?:HELO|EHLO|LHLO|MAIL|RCPT|DATA|RSET|QUIT|VRFY|EXPN|NOOP|HELP|AUTH|STARTTLS|BDAT|ETRN|"
     r"PROXY)")
-_LOWER_VERBS = r"(?:helo|ehlo|lhlo|mail|rcpt|data|rset|vrfy|expn|starttls|auth|bdat|mail_from|rcpt_to)"
+_LOWER_VERBS = (
+    r"(?:helo|ehlo|lhlo|mail|rcpt|data|rset|vrfy|expn|starttls|auth|bdat|mail_from|rcpt_to)")
 #: Method names of SMTP servers and handlers whose return value is a reply.
 HANDLER_RE = re.compile(
     rf"(?:handle|do|cmd|smtp)_{_VERBS}|(?:_?handle|on|cmd)_{_LOWER_VERBS}|do_UNKNOWN|"
@@ -52,7 +54,7 @@ class Scope:
     """A module, class or function: its own points, summed upwards at the end."""
 
     __slots__ = ("parent", "smtp", "other", "is_function", "handler", "codeish", "kind",
-                 "returns_code", "strong_names", "name")
+                 "returns_code", "bound", "name")
 
     def __init__(self, parent: Scope | None, is_function: bool, name: str = "") -> None:
         self.parent = parent
@@ -62,7 +64,7 @@ class Scope:
         self.handler = False
         self.codeish = False
         self.returns_code = False
-        self.strong_names: set[str] | None = None
+        self.bound: dict[str, int | str] | None = None
         self.kind = -1
         self.name = name
 
@@ -73,14 +75,21 @@ class Scope:
         elif points < 0:
             self.other -= points
 
-    def binds_code(self, name: str) -> bool:
-        """Whether this function (or one around it) bound ``name`` to an SMTP code or reply."""
+    def bind(self, name: str, role: int | str) -> None:
+        """``code = reply.code`` (STRONG), ``code = resp.status_code`` (NEG), or
+        ``status = post(url)`` (the name of the local function it came from)."""
+        if self.bound is None:
+            self.bound = {}
+        self.bound.setdefault(name, role)
+
+    def bound_role(self, name: str) -> int | str | None:
+        """What this function (or one around it) bound ``name`` to, if anything we know."""
         scope: Scope | None = self
         while scope is not None:
-            if scope.strong_names and name in scope.strong_names:
-                return True
+            if scope.bound and name in scope.bound:
+                return scope.bound[name]
             scope = scope.parent
-        return False
+        return None
 
 
 class ScopeExit:

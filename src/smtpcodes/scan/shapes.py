@@ -82,6 +82,15 @@ def smtp_only_codes() -> set[int]:
     return _SMTP_ONLY
 
 
+#: Reply codes that FTP (RFC 959 and its extensions) or NNTP (RFC 3977) define and SMTP does
+#: not: a reply line starting with one belongs to the other protocol's server.
+FOREIGN_CODES = frozenset({
+    200, 201, 202, 205, 212, 213, 215, 222, 223, 224, 225, 226, 227, 228, 229, 230, 231, 232,
+    234, 240, 257, 281, 331, 332, 340, 350, 381, 411, 412, 420, 423, 425, 426, 434, 435, 436,
+    437, 440, 441, 480, 483, 532,
+})
+
+
 def is_http_line(code: int, rest: str) -> bool:
     """``"503 Service Unavailable"``: an HTTP status line, not an SMTP reply."""
     phrase = http_phrases().get(code)
@@ -102,7 +111,24 @@ _COMMANDS = {
     "MAIL": r"MAIL FROM:", "RCPT": r"RCPT TO:", "DATA": r"DATA(?:\r?\n)?$",
     "VRFY": r"VRFY(?:[ \r\n]|$)", "EXPN": r"EXPN(?:[ \r\n]|$)", "BDAT": r"BDAT ",
 }
-COMMAND_HEADS = frozenset(_COMMANDS) | frozenset(h.encode() for h in _COMMANDS)
+#: Prefixes a reply is written after: a Postfix access(5) or policy action
+#: (``"action=550 5.7.1 ..."``) and a DSN's diagnostic code (``"smtp; 550 5.1.1 ..."``,
+#: RFC 3464).
+REPLY_PREFIXES = ("action=", "smtp;", "smtp; ")
+_PREFIX_HEADS = frozenset({"acti", "smtp", b"acti", b"smtp"})
+#: First four characters of a string worth a second look: a command or a reply prefix.
+HEADS = (frozenset(_COMMANDS) | frozenset(h.encode() for h in _COMMANDS)) | _PREFIX_HEADS
+COMMAND_HEADS = HEADS - _PREFIX_HEADS
+
+
+def after_prefix(value: str | bytes) -> str | bytes | None:
+    """What follows ``action=`` or ``smtp;`` at the start of a string, when a code follows."""
+    text = value[:8].decode("latin-1") if isinstance(value, bytes) else value[:8]
+    for prefix in REPLY_PREFIXES[::-1]:
+        if text.startswith(prefix):
+            rest = value[len(prefix):]
+            return rest if rest[:1] in ("2", "4", "5", b"2", b"4", b"5") else None
+    return None
 _COMMAND_RES = {head: re.compile(pattern) for head, pattern in _COMMANDS.items()}
 
 

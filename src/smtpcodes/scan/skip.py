@@ -16,20 +16,28 @@ from .vocabulary import MAIL_WORDS
 
 _TRIGGER_WORDS = (
     "smtp", "lmtp", "rcpt", "ehlo", "helo", "lhlo", "sendmail", "starttls", "docmd", "envelope",
-    "sendcode", "mail_from", "mailfrom", "mail from:", "milter", "getreply", "enhanced", "dsn",
-    "auth login", "auth plain", *sorted(MAIL_WORDS - {"envelope"}),
+    "sendcode", "mail_from", "mailfrom", "mail from:", "milter", "getreply", "dsn",
+    *sorted(MAIL_WORDS - {"envelope"}),
 )
-_TRIGGER_RE = re.compile(
-    r"def (?:_?handle_|do_|on_|cmd_|validateto|validatefrom|process_message)"
-    r"|[\"'][2-5][0-5][0-9](?:[ \-\"'\\\r\n]|$)|[\"'][245]\.[0-9]{1,3}\.[0-9]{1,3}"
-    r"|reply\w*\(\s*b?[\"']?[2-5][0-5][0-9]", re.M)
+#: Hooks only SMTP has (their scope is SMTP), then literals shaped like codes, reply calls:
+#: three searches, cheaper apart than as one alternation.
+_TRIGGER_RES = (
+    re.compile(r"def (?:_?handle|do|cmd|on)_(?:helo|ehlo|lhlo|mail|rcpt|data|vrfy|expn|starttls"
+               r"|bdat|etrn)|def validate(?:to|from)"),
+    re.compile(r"[\"'][2-5](?:[0-5][0-9](?:[ \-\"'\\\r\n]|$)|\.[0-9]{1,3}\.[0-9]{1,3})", re.M),
+    re.compile(r"reply\w*\(\s*b?[\"']?[2-5][0-9][0-9]"),
+)
 
 
 def trigger_words(modules: Iterable[str], callables: Iterable[str] = ()) -> tuple[str, ...]:
-    """Trigger words plus the module and callable names no trigger word already finds."""
-    extra = {m.lower() for m in (*modules, *callables)
-             if not any(w in m.lower() for w in _TRIGGER_WORDS)}
-    return _TRIGGER_WORDS + tuple(sorted(extra))
+    """Trigger words plus the module and callable names, less every word another one already
+    finds (``bounce`` finds ``bounced``): each costs a pass over the file's text."""
+    words = sorted({w.lower() for w in (*_TRIGGER_WORDS, *modules, *callables)}, key=len)
+    kept: list[str] = []
+    for word in words:
+        if not any(shorter in word for shorter in kept):
+            kept.append(word)
+    return tuple(kept)
 
 
 def may_hold_findings(lines: Sequence[str], triggers: Iterable[str]) -> bool:
@@ -38,4 +46,4 @@ def may_hold_findings(lines: Sequence[str], triggers: Iterable[str]) -> bool:
     for word in triggers:
         if word in low:
             return True
-    return _TRIGGER_RE.search(low) is not None
+    return any(pattern.search(low) is not None for pattern in _TRIGGER_RES)

@@ -32,28 +32,33 @@ SMTP_IDENTS = frozenset({
     "mail_options", "smtp_code", "smtp_error",
 })
 #: Mail words: what bounce parsers, mailing-list managers and MTAs talk about (one point).
+#: Email providers' names are not among them: their SDKs speak HTTP.
 MAIL_WORDS = frozenset({
-    "bounce", "bounced", "bounces", "dsn", "mta", "mailbox", "mailboxes", "postfix", "exim",
-    "envelope", "deliverability", "undeliverable", "greylist",
-    "greylisting", "spf", "dkim", "dmarc", "blacklisted", "qmail", "sendgrid", "mailgun",
-    "postmark", "mailjet", "sparkpost", "mandrill",
+    "bounce", "bounced", "bounces", "dsn", "mta", "mailbox", "mailboxes", "exim", "envelope",
+    "undeliverable", "greylist", "greylisting", "qmail",
+})
+#: Web frameworks' callables and exceptions: a number passed to them is an HTTP status, and
+#: their names are HTTP's vocabulary (:mod:`.apis` adds the callee-only ones).
+HTTP_NAMES = frozenset({
+    "abort", "send_response", "send_error", "start_response", "HTTPException", "HTTPError",
+    "HttpError", "HttpResponse", "JsonResponse", "JSONResponse", "Response", "make_response",
+    "jsonify", "HTTPStatus", "HTTPFound", "HTTPNotFound", "raise_for_status",
+    "get_object_or_404", "HttpResponseBadRequest", "HttpResponseNotFound",
+    "HttpResponseForbidden",
 })
 #: Names that belong to HTTP (and FTP, NNTP) code: one point each, against SMTP.
-OTHER_IDENTS = frozenset({
-    "requests", "status_code", "start_response", "send_response", "send_error", "environ",
-    "jsonify", "abort", "route", "HttpResponse", "JsonResponse", "JSONResponse", "Response",
-    "Request", "request", "flask", "django", "fastapi", "starlette", "aiohttp", "werkzeug",
-    "tornado", "HTTPStatus", "HTTPException", "status_int", "reason_phrase", "get_json",
-    "make_response", "HTTPFound", "HTTPNotFound", "raise_for_status", "Blueprint", "APIRouter",
-    "APIView", "viewsets", "serializer", "serializers", "get_object_or_404", "url_for",
-    "render_template", "HttpResponseBadRequest", "HttpResponseNotFound", "HttpResponseForbidden",
-    "JsonResponse", "status_text", "api_view", "permission_classes", "Depends", "HTTPError",
-    "HttpError", "rest_framework", "urlopen", "httpx", "client_session", "ClientSession",
+OTHER_IDENTS = HTTP_NAMES | frozenset({
+    "requests", "status_code", "environ", "route", "Request", "request", "flask", "django",
+    "fastapi", "starlette", "aiohttp", "werkzeug", "tornado", "status_int", "reason_phrase",
+    "get_json", "Blueprint", "APIRouter", "APIView", "viewsets", "serializer", "serializers",
+    "url_for", "render_template", "status_text", "api_view", "permission_classes", "Depends",
+    "rest_framework", "urlopen", "httpx", "client_session", "ClientSession",
 })
 OTHER_WORDS = frozenset({"http", "https", "wsgi", "asgi", "ftp", "ftps", "nntp", "rest", "api",
                          "endpoint", "webhook", "json", "url", "urls"})
 
-_SIGNAL_CACHE: dict[str, int] = {}
+#: Per process: identifiers repeat, so each is judged once (the walk reads this dict inline).
+SIGNAL_CACHE: dict[str, int] = {}
 
 
 def words_of(name: str) -> list[str]:
@@ -63,7 +68,7 @@ def words_of(name: str) -> list[str]:
 
 def ident_signal(name: str) -> int:
     """Points a name gives its scope: > 0 for SMTP, < 0 for HTTP/FTP/NNTP, 0 for neither."""
-    signal = _SIGNAL_CACHE.get(name)
+    signal = SIGNAL_CACHE.get(name)
     if signal is not None:
         return signal
     low = name.lower()
@@ -76,7 +81,7 @@ def ident_signal(name: str) -> int:
         signal = 1
     else:
         signal = 0
-    _SIGNAL_CACHE[name] = signal
+    SIGNAL_CACHE[name] = signal
     return signal
 
 
@@ -104,7 +109,7 @@ NEG_WORDS = frozenset({
     "pixels", "px", "degrees", "angle", "price", "amount", "balance", "cents", "qty", "quantity",
     "time", "times", "timing", "timings", "millis", "micros", "nanos", "usec", "schema",
     "release", "build", "revision", "major", "minor", "patch", "api", "rest", "json", "ftp",
-    "nntp", "pop", "imap", "width", "sum", "avg", "mean", "len", "field", "fields",
+    "nntp", "pop", "imap", "sum", "avg", "mean",
 })
 #: Names that say "code" but mean another protocol or the operating system.
 NEG_NAMES = frozenset({
@@ -126,6 +131,14 @@ AMBIG_WORDS = frozenset({
 #: Words that make a returned name a code: ``return code`` / ``return exc.smtp_code``.
 CODE_WORDS = frozenset({"code", "codes", "status", "errcode", "rc"})
 _HTTP_WORDS = frozenset({"http", "https", "url", "urls", "uri", "wsgi", "html", "web"})
+_REPLY_WORDS = frozenset({"code", "codes", "reply", "replies", "status", "statuses"})
+_BOUNCE_WORDS = frozenset({"bounce", "bounced", "bounces", "diagnostic", "ndr", "dsn"})
+#: Number words that may qualify a code: ``retry_codes``, ``min_reply``, ``temp_fail_codes``.
+_SOFT_NEG_WORDS = frozenset({
+    "retry", "retries", "attempts", "attempt", "tries", "delay", "limit", "limits", "max", "min",
+    "threshold", "count", "counts", "total", "queue", "backoff", "wait", "level", "range",
+    "read", "recv",
+})
 #: smtplib / aiosmtplib client methods whose result is a reply (code, text) or response.
 SMTP_METHODS = frozenset({
     "ehlo", "helo", "noop", "verify", "vrfy", "expn", "rset", "quit", "mail", "rcpt", "data",
@@ -143,8 +156,12 @@ def word_role(name: str) -> int:
         return role
     low = name.lower()
     words = set(words_of(name))
-    smtp = bool(words & STRONG_WORDS) or "smtp" in low or "lmtp" in low
-    if low in NEG_NAMES or words & NEG_WORDS or words & _HTTP_WORDS:
+    smtp = bool(words & STRONG_WORDS) or "smtp" in low or "lmtp" in low or bool(
+        words & _BOUNCE_WORDS and words & _REPLY_WORDS)  # bounce_code, diagnostic_status
+    negative = words & NEG_WORDS
+    if negative and words & _REPLY_WORDS and negative <= _SOFT_NEG_WORDS:
+        negative = set()  # retry_codes, max_reply: about codes all the same
+    if low in NEG_NAMES or negative or words & _HTTP_WORDS:
         role = NEG  # smtp_port, smtp_timeout: numbers, not codes
     elif {"status", "code"} <= words and not smtp:
         role = NEG  # status_code is HTTP's; smtp_status_code, enhanced_status_code are not
@@ -165,8 +182,8 @@ def name_role(name: str) -> int:
 
 
 def is_identifier_str(node: ast.AST) -> bool:
-    return (node.__class__ is ast.Constant and isinstance(node.value, str)  # type: ignore[attr-defined]
-            and node.value.isidentifier())  # type: ignore[attr-defined]
+    return (node.__class__ is ast.Constant and isinstance(node.value, str)
+            and node.value.isidentifier())
 
 
 def chain(start: ast.AST) -> tuple[list[str], bool, bool]:
@@ -251,9 +268,9 @@ def _is_smtp_method_call(node: ast.AST) -> bool:
     """``client.verify("x")[0]``, ``await client.noop()``: smtplib methods return replies."""
     for _ in range(4):
         if node.__class__ in (ast.Subscript, ast.Await):
-            node = node.value  # type: ignore[attr-defined]
+            node = node.value
     func = getattr(node, "func", None) if node.__class__ is ast.Call else None
-    return func.__class__ is ast.Attribute and func.attr in SMTP_METHODS  # type: ignore[union-attr]
+    return func.__class__ is ast.Attribute and func.attr in SMTP_METHODS
 
 
 def target_role(node: ast.AST) -> int:
@@ -285,6 +302,12 @@ def says_status(name: str | None) -> bool:
 def subject_says_status(node: ast.AST) -> bool:
     names, is_len, _ = chain(node)
     return not is_len and bool(names) and says_status(names[0])
+
+
+def speaks_http(node: ast.AST) -> bool:
+    """``resp.status_code``, ``requests.get(url).status``: an expression of HTTP's."""
+    names, _, _ = chain(node)
+    return any(n in NEG_NAMES or ident_signal(n) < 0 for n in names)
 
 
 def is_upper(name: str) -> bool:

@@ -13,15 +13,20 @@ from collections.abc import Callable, Mapping, Sequence
 from operator import attrgetter
 from typing import Any
 
-from . import decide, evidence_calls, evidence_compare, evidence_defs, evidence_pairs
-from . import evidence_strings
+from . import (
+    decide,
+    evidence_calls,
+    evidence_compare,
+    evidence_defs,
+    evidence_pairs,
+    evidence_strings,
+)
 from .apis import Api
 from .candidates import Candidate, DefExit, Finding
 from .roles import DEFERRED, NONE
-from .scope import COMMAND_WEIGHT, Scope, ScopeExit
-from .shapes import COMMAND_HEADS, is_command
-from .vocabulary import ident_signal
-
+from .scope import Scope, ScopeExit
+from .shapes import HEADS
+from .vocabulary import SIGNAL_CACHE, ident_signal
 
 _SKIP_FIELDS = frozenset({
     "ctx", "op", "ops", "id", "attr", "arg", "module", "level", "lineno", "kind", "type_comment",
@@ -74,6 +79,7 @@ class Pass:
         self.more: set[int] = set()
         self.bounds: set[int] = set()
         self.params: dict[str, list[str]] = {}
+        self.functions: dict[str, Scope] = {}
         self.refs: dict[int, str] = {}
         self.status: set[int] = set()
         self.candidates: list[Candidate] = []
@@ -88,13 +94,21 @@ class Pass:
         fields_of = _FIELDS
         name_cls, const_cls, attr_cls = ast.Name, ast.Constant, ast.Attribute
         first = _FIRST
+        signals = SIGNAL_CACHE
+        heads = HEADS
         while stack:
             node = pop()
             cls = node.__class__
             if cls is name_cls or cls is attr_cls:
-                signal = ident_signal(node.id if cls is name_cls else node.attr)
+                ident = node.id if cls is name_cls else node.attr
+                signal = signals.get(ident)
+                if signal is None:
+                    signal = ident_signal(ident)
                 if signal:
-                    self.scope.add(signal)
+                    if signal > 0:
+                        self.scope.smtp += signal
+                    else:
+                        self.scope.other -= signal
                 if cls is attr_cls:
                     push(node.value)
                 continue
@@ -102,13 +116,13 @@ class Pass:
                 value = node.value
                 vcls = value.__class__
                 if vcls is int:
-                    if 200 <= value <= 559:
+                    if 200 <= value <= 599:
                         self.int_literal(node, value)
                 elif vcls is str or vcls is bytes:
                     if value[:1] in first:
                         evidence_strings.take(self, node)
-                    elif value[:4] in COMMAND_HEADS and is_command(value):
-                        self.scope.add(COMMAND_WEIGHT)
+                    elif value[:4] in heads:
+                        evidence_strings.head(self, node, value)
                 continue
             handler = handlers.get(cls)
             if handler is not None and handler(self, node, stack):
@@ -131,7 +145,7 @@ class Pass:
     # -- literals and roles ---------------------------------------------------------------------
 
     def int_literal(self, node: ast.Constant, value: int) -> None:
-        if (value // 10) % 10 > 5 or self.defs:
+        if self.defs:
             return
         role = self.roles.get(id(node))
         if role is None or role <= NONE:
