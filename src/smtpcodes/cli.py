@@ -48,7 +48,7 @@ def _explain(args: argparse.Namespace, cat: Catalogue, out: TextIO) -> int:
 
 
 def _compare(args: argparse.Namespace, cat: Catalogue, out: TextIO) -> int:
-    from .compare import compare
+    from .comparison import compare
 
     if args.json:
         result = compare(args.a, args.b, lang=args.lang, catalogue=cat)
