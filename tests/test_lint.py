@@ -63,10 +63,13 @@ def only_smt(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 # --- the same findings as flake8 ----------------------------------------------------------------
 
-def test_fixtures_give_flake8s_findings() -> None:
+@pytest.mark.parametrize("options", [
+    [], ["--allow", "250,5.1.1", "--modules", "mailer_core", "--callables", "reject,answer:1:2"]])
+def test_fixtures_give_flake8s_findings(options: list[str]) -> None:
     files = sorted(str(p) for p in FIXTURES.glob("*.py"))
-    ours = lint_rows(run_lint("--format", "json", *files, cwd=FIXTURES), FIXTURES)
-    theirs = flake8_rows(files, FIXTURES)
+    ours = lint_rows(run_lint("--format", "json", *options, *files, cwd=FIXTURES), FIXTURES)
+    flake8_options = [o if not o.startswith("--") else "--smtp-" + o[2:] for o in options]
+    theirs = flake8_rows(files, FIXTURES, None, *flake8_options)
     assert len(ours) > 100
     assert ours == theirs
 
