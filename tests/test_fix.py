@@ -296,6 +296,27 @@ def test_fix_import_writes_the_projects_own_enum(tmp_path: Path) -> None:
     assert missing.returncode == 2 and "no class Codes" in missing.stderr
 
 
+def test_fix_import_reuses_a_librarys_enum_the_file_imports(tmp_path: Path) -> None:
+    """aiosmtplib has its own SMTPStatus: a clash for smtpcodes', the target with the option."""
+    library = tmp_path / "aiosmtplib"
+    library.mkdir()
+    (library / "__init__.py").write_text("from .typing import SMTPStatus\n")
+    (library / "typing.py").write_text(
+        "import enum\n\n\nclass SMTPStatus(enum.IntEnum):\n    invalid_response = -1\n"
+        "    completed = 250\n    mailbox_unavailable = 550\n")
+    shutil.copy(ROOT / "tests" / "flake8_fixtures" / "aiosmtplib_client.py", tmp_path)
+    source = (tmp_path / "aiosmtplib_client.py").read_text()
+    clash = run_lint("--fix", "aiosmtplib_client.py", cwd=tmp_path)
+    assert "SMTPStatus already names something else" in clash.stderr
+    done = run_lint("--fix", "--fix-import", "aiosmtplib:SMTPStatus", "aiosmtplib_client.py",
+                    cwd=tmp_path)
+    assert "fixed 4 findings" in done.stderr
+    assert (tmp_path / "aiosmtplib_client.py").read_text() == source.replace(
+        "error.code == 550", "error.code == SMTPStatus.mailbox_unavailable").replace(
+        "code != 250", "code != SMTPStatus.completed").replace(
+        "code == 250", "code == SMTPStatus.completed")
+
+
 # --- behaviour: fixed programs print what they printed ------------------------------------------
 
 def _outputs(folder: Path, pythons: list[str]) -> dict[tuple[str, str], str]:
