@@ -194,18 +194,15 @@ def test_third_language_is_a_data_only_change(tmp_path: Path, monkeypatch: pytes
         {"sections": {"description": "Description", "fix": "Comment corriger"}}), "utf-8")
     (root / "fr" / "basic.json").write_text(json.dumps(
         {"553": {"name": "Nom de boîte invalide"}}), "utf-8")
-    monkeypatch.setattr(module, "_LOCALES", root)
-    for cached in (module.languages, module._locale_part, module._merged_labels):
-        cached.cache_clear()
-    try:
-        entry = module.Catalogue().lookup("553", "fr")
-        assert entry.name == "Nom de boîte invalide"
-        assert entry.description == lookup("553").description  # English fills the gap
-        assert module.labels("fr")["sections"]["fix"] == "Comment corriger"
-        assert "fr" in module.languages()
-    finally:
-        for cached in (module.languages, module._locale_part, module._merged_labels):
-            cached.cache_clear()
+    monkeypatch.setattr(module, "_LOCALES", str(root))
+    for cache in ("_FILES", "_MERGED_LABELS"):
+        monkeypatch.setattr(module, cache, {})
+    monkeypatch.setattr(module, "_LANGUAGES", [])
+    entry = module.Catalogue().lookup("553", "fr")
+    assert entry.name == "Nom de boîte invalide"
+    assert entry.description == lookup("553").description  # English fills the gap
+    assert module.labels("fr")["sections"]["fix"] == "Comment corriger"
+    assert "fr" in module.languages()
 
 
 # --- SMTPStatus ---------------------------------------------------------------------------------
