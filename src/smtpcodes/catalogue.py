@@ -232,7 +232,7 @@ class Catalogue:
                 raise
             from .replies import most_specific, parse
 
-            text = most_specific(parse(code, self))
+            text = most_specific(parse(code, self), self)
         key = (text, lang)
         entry = self._entries.get(key)
         if entry is None:

@@ -277,11 +277,20 @@ def _parse_yaml(text: str, path: str) -> Any:
     try:
         return loader.get_single_data()
     except yaml.YAMLError as error:
-        raise CatalogueFileError(f"{path}: not valid YAML: {error}") from None
+        raise CatalogueFileError(f"{path}: not valid YAML{_yaml_problem(error)}") from None
     except RecursionError:
         raise CatalogueFileError(f"{path}: values nested too deeply") from None
     finally:
         loader.dispose()
+
+
+def _yaml_problem(error: Exception) -> str:
+    """PyYAML's message, which spans lines and draws a caret, as one line with its position."""
+    mark = getattr(error, "problem_mark", None)
+    where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+    parts = [getattr(error, "context", None), getattr(error, "problem", None)]
+    text = ", ".join(p for p in parts if p) or str(error)
+    return f"{where}: {' '.join(text.split())}"
 
 
 _LOADERS: list[Any] = []

@@ -17,14 +17,15 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from . import codes as _codes
-from .catalogue import Catalogue, get_catalogue
+from .catalogue import Catalogue, Entry, get_catalogue
 from .errors import MalformedCodeError, UnknownCodeError
 from .shortcode import Shortcode
 
 #: Words that announce a code: a DSN's address types (``smtp; 550``) and log fields (``dsn=``).
 _PREFIXES = frozenset({"smtp", "esmtp", "lmtp", "x-postfix", "x-smtp", "dsn", "status"})
-#: Header fields whose value is a reply; after any other ``Header:`` a number is not a reply.
-_REPLY_HEADERS = frozenset({"diagnostic-code", "status", "s", "reply", "response"})
+#: Line-initial words whose value is a reply (``Status: 5.1.1``, ``said: 550`` wrapped onto a
+#: new line); after any other ``Header:`` (``Content-Length: 250``) a number is no reply.
+_REPLY_HEADERS = frozenset({"diagnostic-code", "status", "s", "reply", "response", "said"})
 _QUOTES = "\"'()[]<>,;"
 _SHOWN = 200  # characters of a found reply's line kept for display
 _EXPECTED = "expected a code (553, 5.1.1) or a reply (550 5.1.1 …)"
@@ -131,16 +132,15 @@ def _is_any_class(word: str) -> bool:
 
 
 def _any_class(word: str, cat: Catalogue) -> Shortcode:
-    """``X.1.1``: the subject and detail in each class that uses them (every class defined,
-    when no entry says which are in use)."""
+    """``X.1.1``: the subject and detail in every class the catalogue defines them in, so the
+    classes in which the registry does not use them show up too, marked as such."""
     key = _codes.normalise("2" + word[1:])[2:]
     defined = [code for code in (f"{cls}.{key}" for cls in (2, 4, 5)) if cat.defines(code)]
     if not defined:
         raise UnknownCodeError(
             f"unknown SMTP code {word!r}: no standard or custom catalogue defines {key} in any "
             "class")
-    used = [code for code in defined if cat.lookup(code).source != "unused"]
-    return Shortcode("classes", tuple(used or defined))
+    return Shortcode("classes", tuple(defined))
 
 
 def _attempted(word: str) -> bool:
@@ -152,13 +152,22 @@ def _is_code(word: str) -> bool:
     return _codes.is_basic(word) or _codes.is_enhanced_shape(word)
 
 
-def most_specific(shortcode: Shortcode) -> str:
-    """The one code ``lookup`` answers for a text: the enhanced code of a reply (it says why),
-    the most severe class of ``X.1.1``; a comparison has no single answer."""
+def most_specific(shortcode: Shortcode, cat: Catalogue) -> str:
+    """The one code ``lookup`` answers for a text: the enhanced code of a reply (it says why);
+    for ``X.1.1`` the most severe class the registry uses it in (5.1.1; 2.1.5 for X.1.5);
+    a comparison has no single answer."""
     if shortcode.kind == "compare":
         raise MalformedCodeError(
             f"{shortcode.label} names two codes: use smtpcodes.compare() for a comparison")
+    if shortcode.kind == "classes":
+        used = [code for code in shortcode.codes if _in_use(cat.lookup(code))]
+        return (used or list(shortcode.codes))[-1]
     return shortcode.codes[-1]
+
+
+def _in_use(entry: Entry) -> bool:
+    return entry.source != "unused" and (
+        not entry.usual_classes or entry.reply_class in entry.usual_classes)
 
 
 # --- replies in running text -------------------------------------------------------------------
