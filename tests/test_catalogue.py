@@ -338,7 +338,8 @@ def test_custom_yaml(tmp_path: Path) -> None:
     ('[codes."553"]\nreferences = [{ title = "x", url = "https://a.example/\\u001b[2J" }]\n',
      "white space or a control character"),
     # control characters: none in a name, no escape sequence anywhere
-    ('[codes."553"]\nname = "Mailbox\\nname"\n', "field 'name' holds the control character '\\\\n'"),
+    ('[codes."553"]\nname = "Mailbox\\nname"\n',
+     "field 'name' holds the control character '\\\\n'"),
     ('[codes."553"]\nname = "x\\u001b]0;owned\\u0007"\n', "control character '\\\\x1b'"),
     ('[codes."553"]\nfix = "x\\u001b[2J"\n', "field 'fix' holds the control character"),
     ('[codes."553"]\nnote = "x\\u009b2J"\n', "field 'note' holds the control character"),
@@ -476,7 +477,7 @@ def test_enum_members_behave_as_their_numbers_on_every_python() -> None:
     member = SMTPStatus.MAILBOX_NAME_INVALID
     assert str(member) == format(member) == f"{member}" == "553"
     assert f"{member:>5}|{member:x}" == "  553|229"
-    assert "%d %s %i" % (member, member, member) == "553 553 553"
+    assert "%d %s %i" % (member, member, member) == "553 553 553"  # noqa: UP031 (%-format)
     assert json.dumps({"code": member, member: [member]}) == '{"code": 553, "553": [553]}'
     assert pickle.loads(pickle.dumps(member)) is member
     assert member + 1 == 554 and type(member + 1) is int and member // 100 == 5
