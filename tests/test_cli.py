@@ -128,7 +128,6 @@ def test_with_json_errors_are_json_too(args: tuple[str, ...], kind: str, needle:
     ("550 5.1.1 <u@example.com>: Recipient address rejected", "SMTP 550 5.1.1 · "),
     ("smtp;550 5.1.1 User unknown", "SMTP 550 5.1.1 · "),
     ("dsn=5.1.1", "SMTP 5.1.1 · "),
-    ("X.1.1", "SMTP X.1.1 · "),
     ("Dec  2 10:00:00 mx postfix/smtp[1234]: 4B1F2C0123: to=<u@example.com>, dsn=4.7.1, "
      "status=deferred (host mx.example.com[192.0.2.1] said: 450 4.7.1 Greylisted)",
      "SMTP 450 4.7.1 · "),
@@ -141,6 +140,17 @@ def test_explain_takes_what_people_paste(pasted: str, title: str) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith(title)
     assert run("explain", *pasted.split()).stdout == result.stdout  # unquoted words alike
+
+
+def test_explain_x_shows_the_code_in_every_class() -> None:
+    result = run("explain", "X.1.1")
+    assert result.returncode == 0
+    titles = [line for line in result.stdout.splitlines() if line.startswith("SMTP ")]
+    assert [title.split(" · ")[0] for title in titles] == ["SMTP 2.1.1", "SMTP 4.1.1",
+                                                          "SMTP 5.1.1"]
+    data = json.loads(run("explain", "X.1.1", "--json").stdout)
+    assert data["type"] == "classes" and data["reply"] == "X.1.1"
+    assert [e["reply_class"] for e in data["entries"]] == [2, 4, 5]
 
 
 def test_explain_errors_do_not_talk_about_comparisons() -> None:

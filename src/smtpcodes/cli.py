@@ -57,8 +57,16 @@ def _explain(args: argparse.Namespace, cat: Catalogue, out: TextIO) -> int:
     if args.json:
         _dump(_as_json(shortcode, cat, args.lang), out)
     else:
-        out.write(_layout_text(render.card(shortcode, cat, args.lang), _colour(out)) + "\n")
+        out.write(_card_text(shortcode, cat, args.lang, _colour(out)) + "\n")
     return OK
+
+
+def _card_text(shortcode: Shortcode, cat: Catalogue, lang: str, on: bool) -> str:
+    """The card of a code, a reply or a comparison; ``X.1.1``: one card per class."""
+    if shortcode.kind != "classes":
+        return _layout_text(render.card(shortcode, cat, lang), on)
+    return "\n\n".join(_layout_text(render.card(Shortcode("single", (code,)), cat, lang), on)
+                       for code in shortcode.codes)
 
 
 def _as_json(shortcode: Shortcode, cat: Catalogue, lang: str) -> Any:
@@ -80,7 +88,8 @@ def _reply_json(shortcode: Shortcode, cat: Catalogue, lang: str) -> dict[str, An
         "reply": shortcode.label, "type": shortcode.kind, "codes": list(shortcode.codes),
         "entries": [e.as_dict() for e in entries],
         "contradiction": contradiction(shortcode, entries),
-        "warnings": list(render.card(shortcode, cat, lang).warnings),
+        "warnings": list(render.card(shortcode, cat, lang).warnings
+                         if shortcode.kind == "reply" else ()),
     }
 
 
@@ -105,7 +114,7 @@ def _explain_stream(args: argparse.Namespace, cat: Catalogue, out: TextIO) -> in
             if args.json:
                 results.append({**where, **_reply_json(item.shortcode, cat, args.lang)})
                 continue
-            card = _layout_text(render.card(item.shortcode, cat, args.lang), on)
+            card = _card_text(item.shortcode, cat, args.lang, on)
         except SMTPCodeError as error:
             status = ERROR
             if args.json:
@@ -127,7 +136,7 @@ def _compare(args: argparse.Namespace, cat: Catalogue, out: TextIO) -> int:
     if args.json:
         _dump(_as_json(shortcode, cat, args.lang), out)
     else:
-        out.write(_layout_text(render.card(shortcode, cat, args.lang), _colour(out)) + "\n")
+        out.write(_card_text(shortcode, cat, args.lang, _colour(out)) + "\n")
     return OK
 
 

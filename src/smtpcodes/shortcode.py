@@ -38,9 +38,14 @@ class Shortcode(NamedTuple):
 def parse(body: str, catalogue: Catalogue | None = None) -> Shortcode:
     """Parse the text between ``<smtp:`` and ``>``; the MalformedCodeError quotes it."""
     try:
-        return parse_codes(body, catalogue)
+        shortcode = parse_codes(body, catalogue)
     except MalformedCodeError as error:
         raise MalformedCodeError(f"<smtp:{_shown(body)}>: {error}") from None
+    if shortcode.kind == "classes":  # boxes lay out one code, a reply or a comparison so far
+        raise MalformedCodeError(
+            f"<smtp:{_shown(body)}>: {shortcode.label} stands for several classes; a shortcode "
+            f"names one ({', '.join(shortcode.codes)})")
+    return shortcode
 
 
 def _shown(body: str) -> str:
