@@ -109,7 +109,7 @@ def _parse_entry(code: str, body: object, default_lang: str, where: str,
             if key == default_lang:
                 raise CatalogueFileError(
                     f"{where}: texts in the file's language {default_lang!r} go directly under "
-                    f"the code, not in a {default_lang!r} table")
+                    f"the code, not in a table named {default_lang!r}")
             if key not in languages():
                 raise CatalogueFileError(
                     f"{where}: {_shown(key)} is neither a field nor a language; languages are "
