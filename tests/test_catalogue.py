@@ -304,7 +304,7 @@ def test_custom_yaml(tmp_path: Path) -> None:
     assert lookup("4.7.99", catalogue=path).name == "Rate limited"
 
 
-@pytest.mark.parametrize("text, expected", [
+BAD_TOML = [
     ('[codes."559"]\ndescription = "x"\n', "entry '559'.*needs 'name'"),
     ('[codes."6.1.1"]\nname = "x"\n', "entry '6.1.1'.*not an enhanced status code"),
     ('[codes."553"]\ncolour = "red"\n', "entry '553'.*unknown field 'colour'"),
@@ -336,7 +336,9 @@ def test_custom_yaml(tmp_path: Path) -> None:
     ('[codes."553"]\nreferences = [{ title = "x", url = "data:text/html,hi" }]\n',
      "not an http:// or https://"),
     ('[codes."553"]\nreferences = [{ title = "x", url = "https://a.example/\\u001b[2J" }]\n',
-     "white space or a control character"),
+     "control character"),
+    ('[codes."553"]\nreferences = [{ title = "x", url = "https://a.example/a b" }]\n',
+     "holds a space"),
     # control characters: none in a name, no escape sequence anywhere
     ('[codes."553"]\nname = "Mailbox\\nname"\n',
      "field 'name' holds the control character '\\\\n'"),
@@ -345,9 +347,30 @@ def test_custom_yaml(tmp_path: Path) -> None:
     ('[codes."553"]\nnote = "x\\u009b2J"\n', "field 'note' holds the control character"),
     ('[codes."553"]\nreferences = [{ title = "x\\u001b[1m", url = "https://a.example" }]\n',
      "control character"),
+]
+BAD_YAML = [
+    ('codes:\n  559: {name: a, description: b}\n  "559": {name: c, description: d}\n',
+     "entry '559': the same code as entry '559'"),
+    ('codes:\n  "553": {fix: a}\n  "553": {fix: b}\n', "the key '553' is given twice"),
+    ('codes:\n  "553":\n    fix: a\n    fix: b\n', "the key 'fix' is given twice"),
+    ('codes:\n  "553":\n    references:\n      - title: x\n        url: [https://a.example]\n',
+     "'url' must be a string"),
+    ('base: &b {fix: a}\ncodes:\n  "553": *b\n', "aliases .* are not allowed"),
+    ('codes:\n  "553":\n    <<: {fix: a}\n', "merge keys .* are not allowed"),
+    ('codes:\n  [1, 2]: {fix: a}\n', "unhashable|a code is written as a string"),
+    ('codes:\n  "553":\n    related: [[550]]\n', "each code is a string"),
+    ('- 1\n', "must hold a table"),
+    ("codes: " + "[" * 5000 + "]" * 5000 + "\n", "nested too deeply|must be a table"),
+]
+
+
+@pytest.mark.parametrize("suffix, text, expected", [
+    *((".toml", text, expected) for text, expected in BAD_TOML),
+    *((".yaml", text, expected) for text, expected in BAD_YAML),
 ])
-def test_bad_custom_file_names_file_and_entry(tmp_path: Path, text: str, expected: str) -> None:
-    path = tmp_path / "bad.toml"
+def test_bad_custom_file_names_file_and_entry(tmp_path: Path, suffix: str, text: str,
+                                              expected: str) -> None:
+    path = (tmp_path / "bad").with_suffix(suffix)
     path.write_text(text, encoding="utf-8")
     with pytest.raises(CatalogueFileError, match=expected) as info:
         Catalogue(path)
@@ -364,28 +387,6 @@ def test_multi_line_texts_and_http_links_are_fine(tmp_path: Path) -> None:
     assert entry.note == "First line.\n\tSecond line."
     assert [r.url for r in entry.references[:3]] == [
         "HTTPS://A.example/553", "https://www.rfc-editor.org/rfc/rfc7505", ""]
-
-
-@pytest.mark.parametrize("text, expected", [
-    ('codes:\n  559: {name: a, description: b}\n  "559": {name: c, description: d}\n',
-     "entry '559': the same code as entry '559'"),
-    ('codes:\n  "553": {fix: a}\n  "553": {fix: b}\n', "the key '553' is given twice"),
-    ('codes:\n  "553":\n    fix: a\n    fix: b\n', "the key 'fix' is given twice"),
-    ('codes:\n  "553":\n    references:\n      - title: x\n        url: [https://a.example]\n',
-     "'url' must be a string"),
-    ('base: &b {fix: a}\ncodes:\n  "553": *b\n', "aliases .* are not allowed"),
-    ('codes:\n  "553":\n    <<: {fix: a}\n', "merge keys .* are not allowed"),
-    ('codes:\n  [1, 2]: {fix: a}\n', "unhashable|a code is written as a string"),
-    ('codes:\n  "553":\n    related: [[550]]\n', "each code is a string"),
-    ('- 1\n', "must hold a table"),
-    ("codes: " + "[" * 5000 + "]" * 5000 + "\n", "nested too deeply|must be a table"),
-])
-def test_bad_yaml_file_is_refused(tmp_path: Path, text: str, expected: str) -> None:
-    path = tmp_path / "bad.yaml"
-    path.write_text(text, encoding="utf-8")
-    with pytest.raises(CatalogueFileError, match=expected) as info:
-        Catalogue(path)
-    assert str(path) in str(info.value)
 
 
 BILLION_LAUGHS = """\
@@ -518,3 +519,13 @@ def test_lookup_imports_no_heavy_module() -> None:
                            check=True).stdout.split()
     assert not [name for name in added if name.split(".")[0] in HEAVY], added
     assert {"smtpcodes", "smtpcodes.catalogue"} <= set(added)
+
+
+def test_data_files_load_without_the_c_scanner(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where ``_json`` is missing (another Python implementation), ``json`` does the work."""
+    from smtpcodes import datafile
+
+    monkeypatch.setitem(sys.modules, "_json", None)
+    monkeypatch.setattr(datafile, "_SCANNER", [])
+    path = LOCALES / "en" / "labels.json"
+    assert datafile.load(str(path)) == json.loads(path.read_text("utf-8"))

@@ -240,32 +240,6 @@ def test_check_docs(tmp_path: Path) -> None:
         "did you mean 556 (Domain does not accept mail)?"]
 
 
-def test_colour_on_a_terminal_and_no_color_respected() -> None:
-    import os
-    import pty
-
-    def through_pty(env: dict[str, str]) -> str:
-        leader, follower = pty.openpty()
-        subprocess.run([sys.executable, "-m", "smtpcodes.cli", "explain", "421"],
-                       stdout=follower, env={"PATH": "", "TERM": "xterm", **env}, check=True)
-        os.close(follower)
-        chunks = []
-        while True:
-            try:
-                chunk = os.read(leader, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
-        os.close(leader)
-        return b"".join(chunks).decode("utf-8")
-
-    coloured = through_pty({})
-    assert "\033[1;33mSMTP 421" in coloured  # 4xx in yellow
-    assert "\033[" not in through_pty({"NO_COLOR": "1"})
-
-
 def test_chinese_text_wraps_by_display_width() -> None:
     import unicodedata
 

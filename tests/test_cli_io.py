@@ -87,7 +87,9 @@ def test_a_terminal_gets_only_our_own_colours(tmp_path: Path) -> None:
                                               ("0", False), ("false", False)])
 def test_no_color_set_and_non_empty_disables_colour(value: str | None, coloured: bool) -> None:
     env = {} if value is None else {"NO_COLOR": value}
-    assert ("\033[" in through_pty(["explain", "421"], env)) is coloured
+    shown = through_pty(["explain", "421"], env)
+    assert ("\033[1;33mSMTP 421" in shown) is coloured  # 4xx in yellow
+    assert ("\033[" in shown) is coloured
 
 
 # --- exit statuses --------------------------------------------------------------------------------

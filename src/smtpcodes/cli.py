@@ -140,7 +140,7 @@ def _compare(args: argparse.Namespace, cat: Catalogue, out: TextIO) -> int:
     return OK
 
 
-def marks(entry: Entry) -> list[str]:
+def _marks(entry: Entry) -> list[str]:
     """What ``list`` says of an entry's standing: its source, and whether it is deprecated."""
     if entry.source == "standard":
         found = ["registered" if entry.kind == "enhanced" else "standard"]
@@ -155,7 +155,7 @@ def _list(args: argparse.Namespace, cat: Catalogue, out: TextIO) -> int:
         _dump([e.as_dict() for e in entries], out)
         return OK
     words = labels(args.lang)["list_marks"]
-    shown = [", ".join(words[mark] for mark in marks(e)) for e in entries]
+    shown = [", ".join(words[mark] for mark in _marks(e)) for e in entries]
     width = max((printable.display_width(text) for text in shown), default=0)
     on = _colour(out)
     for entry, mark in zip(entries, shown, strict=True):

@@ -208,10 +208,9 @@ def _check_url(url: str, where: str) -> None:
     if scheme.lower() not in ("http", "https") or not rest.startswith("//") or len(rest) < 3:
         raise CatalogueFileError(
             f"{where}: link {_shown(url)} is not an http:// or https:// address")
-    for char in url:
-        if char <= " " or "\x7f" <= char <= "\x9f":
-            raise CatalogueFileError(
-                f"{where}: link {_shown(url)} holds white space or a control character")
+    if " " in url:
+        raise CatalogueFileError(f"{where}: link {_shown(url)} holds a space")
+    _refuse_controls(url, f"{where}: link {_shown(url)}")
 
 
 def _related(value: object, where: str) -> tuple[str, ...]:
