@@ -81,8 +81,8 @@ def test_list_marks_standing_of_each_code() -> None:
     assert rows["523"][0] == "IANA only"
     assert rows["538"][0] == "RFC, deprecated"
     assert rows["5.1.1"][0] == "registered"
-    assert rows["5.6.10"][0] == "registered, deprecated"
-    # combinations no standard uses: marked "unused" once the catalogue says so (texts helper)
+    assert rows["2.1.1"][0] == rows["2.7.8"][0] == "unused"  # combinations no standard uses
+    assert rows["5.6.10"][0] == "unused, deprecated"  # the registry lists X.6.10 in no class
     assert {marks[0] for marks in rows.values()} <= {
         "RFC", "IANA only", "registered", "unused", "RFC, deprecated", "IANA only, deprecated",
         "registered, deprecated", "unused, deprecated"}

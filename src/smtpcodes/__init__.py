@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from typing import Any
 
     from .catalogue import Catalogue, Entry, Reference, get_catalogue, languages, lookup
-    from .compare import Comparison, compare
+    from .comparison import Comparison, compare
     from .status import SMTPStatus
 
 __version__ = "0.1.0"
@@ -33,7 +33,7 @@ __all__ = [
 _LAZY = {
     "Catalogue": "catalogue", "Entry": "catalogue", "Reference": "catalogue",
     "get_catalogue": "catalogue", "languages": "catalogue", "lookup": "catalogue",
-    "Comparison": "compare", "compare": "compare", "SMTPStatus": "status",
+    "Comparison": "comparison", "compare": "comparison", "SMTPStatus": "status",
 }
 
 

@@ -73,7 +73,7 @@ def _as_json(shortcode: Shortcode, cat: Catalogue, lang: str) -> Any:
     """One code: its entry, as ``list --json`` gives it; a comparison: ``compare --json``;
     a reply or ``X.1.1``: its entries, with the contradiction between them if any."""
     if shortcode.kind == "compare":
-        from .compare import compare
+        from .comparison import compare
 
         first, second = shortcode.codes
         return compare(first, second, lang=lang, catalogue=cat).as_dict()

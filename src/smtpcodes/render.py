@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NamedTuple
 
 from .catalogue import Catalogue, Entry, Reference, labels
-from .compare import compare
+from .comparison import compare
 from .shortcode import Shortcode, contradiction, resolve
 
 #: Sections a box can show, in order; users pick a subset.
@@ -145,19 +145,36 @@ def _flags(entry: Entry, words: dict[str, Any]) -> list[str]:
 
 def _comparison_card(shortcode: Shortcode, entries: tuple[Entry, ...], catalogue: Catalogue,
                      lang: str, sections: Sequence[str]) -> Card:
+    """The comparison box, section for section: both codes' texts side by side, then what
+    tells them apart and which one to expect when; the facts at a glance sit in the table."""
     words = labels(lang)
     names = words["sections"]
     result = compare(shortcode.codes[0], shortcode.codes[1], lang=lang, catalogue=catalogue)
     a, b = result.a, result.b
     rows = [("", f"{a.code} · {a.name}", f"{b.code} · {b.name}"),
-            (names["class"], a.class_name, b.class_name)]
-    rows += [(names[key], getattr(a, key), getattr(b, key))
-             for key in ("description", "fix") if key in sections]
-    body = [Section("differences", names["differences"], tuple(result.differences)),
-            Section("which", names["which"], tuple(result.which))]
-    return Card(shortcode, entries, lang, words["compare_title"].format(a=a.code, b=b.code),
-                (), tuple(body), (),
-                _references(entries) if "references" in sections else (), tuple(rows), ())
+            (names["class"], a.class_name, b.class_name),
+            (names["category"], _group_cell(a), _group_cell(b))]
+    if a.commands or b.commands:
+        rows.append((names["commands"], _commands(a, words) or "–", _commands(b, words) or "–"))
+    body = []
+    for key in ("description", "when", "fix", "note"):
+        if key not in sections:
+            continue
+        lead = (result.summary,) if key == "description" else ()
+        paragraphs = lead + tuple(f"{e.code}: {getattr(e, key)}" for e in (a, b)
+                                  if getattr(e, key))
+        if paragraphs:
+            body.append(Section(key, names[key], paragraphs))
+    body += [Section("differences", names["differences"], tuple(result.differences)),
+             Section("which", names["which"], tuple(result.which))]
+    return Card(shortcode, entries, lang, result.title, (), tuple(body), (),
+                result.references if "references" in sections else (), tuple(rows), ())
+
+
+def _group_cell(entry: Entry) -> str:
+    if entry.kind == "enhanced":
+        return f"{entry.status_class_name} · {entry.category_name}"
+    return entry.category_name
 
 
 def _related(entries: Sequence[Entry]) -> tuple[str, ...]:
