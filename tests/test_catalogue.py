@@ -499,7 +499,7 @@ def test_a_broken_data_file_fails_with_jsons_own_message(tmp_path: Path) -> None
 
     path = tmp_path / "broken.json"
     path.write_text('{"a": 1,}', encoding="utf-8")
-    with pytest.raises(json.JSONDecodeError, match="line 1 column 9"):
+    with pytest.raises(json.JSONDecodeError, match=r"line 1 column \d+"):
         datafile.load(str(path))
 
 
