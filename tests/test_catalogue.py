@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import pickle
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -19,7 +23,8 @@ from smtpcodes import (
     compare,
     lookup,
 )
-from smtpcodes.catalogue import Catalogue, languages
+from smtpcodes.catalogue import Catalogue, get_catalogue, languages
+from test_catalogue_replies import _best, time_limit
 
 REFERENCE = Path(__file__).parent / "reference"
 LOCALES = Path(smtpcodes.__file__).parent / "locales"
@@ -192,18 +197,15 @@ def test_third_language_is_a_data_only_change(tmp_path: Path, monkeypatch: pytes
         {"sections": {"description": "Description", "fix": "Comment corriger"}}), "utf-8")
     (root / "fr" / "basic.json").write_text(json.dumps(
         {"553": {"name": "Nom de boîte invalide"}}), "utf-8")
-    monkeypatch.setattr(module, "_LOCALES", root)
-    for cached in (module.languages, module._locale_part, module._merged_labels):
-        cached.cache_clear()
-    try:
-        entry = module.Catalogue().lookup("553", "fr")
-        assert entry.name == "Nom de boîte invalide"
-        assert entry.description == lookup("553").description  # English fills the gap
-        assert module.labels("fr")["sections"]["fix"] == "Comment corriger"
-        assert "fr" in module.languages()
-    finally:
-        for cached in (module.languages, module._locale_part, module._merged_labels):
-            cached.cache_clear()
+    monkeypatch.setattr(module, "_LOCALES", str(root))
+    for cache in ("_FILES", "_MERGED_LABELS"):
+        monkeypatch.setattr(module, cache, {})
+    monkeypatch.setattr(module, "_LANGUAGES", [])
+    entry = module.Catalogue().lookup("553", "fr")
+    assert entry.name == "Nom de boîte invalide"
+    assert entry.description == lookup("553").description  # English fills the gap
+    assert module.labels("fr")["sections"]["fix"] == "Comment corriger"
+    assert "fr" in module.languages()
 
 
 # --- SMTPStatus ---------------------------------------------------------------------------------
@@ -300,7 +302,7 @@ def test_custom_yaml(tmp_path: Path) -> None:
     assert lookup("4.7.99", catalogue=path).name == "Rate limited"
 
 
-@pytest.mark.parametrize("text, expected", [
+BAD_TOML = [
     ('[codes."559"]\ndescription = "x"\n', "entry '559'.*needs 'name'"),
     ('[codes."6.1.1"]\nname = "x"\n', "entry '6.1.1'.*not an enhanced status code"),
     ('[codes."553"]\ncolour = "red"\n', "entry '553'.*unknown field 'colour'"),
@@ -309,13 +311,107 @@ def test_custom_yaml(tmp_path: Path) -> None:
     ('colour = 1\n', "unknown top-level key 'colour'"),
     ('[codes."553".zn]\nname = "x"\n', "entry '553': 'zn' is neither a field nor a language"),
     ('[codes\n', "not valid TOML"),
+    # an override that would never apply, or blank a standard text
+    ('lang = "fr"\n[codes."553"]\nname = "x"\n', "'lang' must be one of en, zh, not 'fr'"),
+    ('lang = ""\n[codes."553"]\nname = "x"\n', "'lang' must be one of en, zh, not ''"),
+    ('[codes."553"]\nname = ""\n', "entry '553': field 'name' is empty"),
+    ('[codes."553"]\nfix = "  "\n', "entry '553': field 'fix' is empty"),
+    ('[codes."553"]\nname = "x"\n[codes."553".en]\nfix = "y"\n',
+     "entry '553': texts in the file's language 'en' go directly under the code"),
+    # one code, two entries
+    ('[codes."5.7.900"]\nname = "a"\ndescription = "b"\n'
+     '[codes."5.07.900"]\nname = "c"\ndescription = "d"\n',
+     "entry '5.07.900': the same code as entry '5.7.900'"),
+    # references
+    ('[codes."553"]\nreferences = [{ title = "x", url = "https://a.example", rel = "me" }]\n',
+     "entry '553': unknown key 'rel' in a reference"),
+    ('[codes."553"]\nreferences = [{ title = "x", url = ["https://a.example"] }]\n',
+     "entry '553': reference 'x': 'url' must be a string"),
+    ('[codes."553"]\nreferences = [{ title = "x", url = 5 }]\n', "'url' must be a string"),
+    ('[codes."553"]\nreferences = [{ title = "x", url = "javascript:alert(1)" }]\n',
+     "entry '553': link 'javascript:alert\\(1\\)' is not an http:// or https:// address"),
+    ('[codes."553"]\nreferences = ["javascript:alert(1)"]\n', "not an http:// or https://"),
+    ('[codes."553"]\nreferences = [{ title = "x", url = "data:text/html,hi" }]\n',
+     "not an http:// or https://"),
+    ('[codes."553"]\nreferences = [{ title = "x", url = "https://a.example/\\u001b[2J" }]\n',
+     "control character"),
+    ('[codes."553"]\nreferences = [{ title = "x", url = "https://a.example/a b" }]\n',
+     "holds a space"),
+    # control characters: none in a name, no escape sequence anywhere
+    ('[codes."553"]\nname = "Mailbox\\nname"\n',
+     "field 'name' holds the control character '\\\\n'"),
+    ('[codes."553"]\nname = "x\\u001b]0;owned\\u0007"\n', "control character '\\\\x1b'"),
+    ('[codes."553"]\nfix = "x\\u001b[2J"\n', "field 'fix' holds the control character"),
+    ('[codes."553"]\nnote = "x\\u009b2J"\n', "field 'note' holds the control character"),
+    ('[codes."553"]\nreferences = [{ title = "x\\u001b[1m", url = "https://a.example" }]\n',
+     "control character"),
+]
+BAD_YAML = [
+    ('codes:\n  559: {name: a, description: b}\n  "559": {name: c, description: d}\n',
+     "entry '559': the same code as entry '559'"),
+    ('codes:\n  "553": {fix: a}\n  "553": {fix: b}\n', "the key '553' is given twice"),
+    ('codes:\n  "553":\n    fix: a\n    fix: b\n', "the key 'fix' is given twice"),
+    ('codes:\n  "553":\n    references:\n      - title: x\n        url: [https://a.example]\n',
+     "'url' must be a string"),
+    ('base: &b {fix: a}\ncodes:\n  "553": *b\n', "aliases .* are not allowed"),
+    ('codes:\n  "553":\n    <<: {fix: a}\n', "merge keys .* are not allowed"),
+    ('codes:\n  [1, 2]: {fix: a}\n', "unhashable|a code is written as a string"),
+    ('codes:\n  "553":\n    related: [[550]]\n', "each code is a string"),
+    ('- 1\n', "must hold a table"),
+    ("codes: " + "[" * 5000 + "]" * 5000 + "\n", "nested too deeply|must be a table"),
+]
+
+
+@pytest.mark.parametrize("suffix, text, expected", [
+    *((".toml", text, expected) for text, expected in BAD_TOML),
+    *((".yaml", text, expected) for text, expected in BAD_YAML),
 ])
-def test_bad_custom_file_names_file_and_entry(tmp_path: Path, text: str, expected: str) -> None:
-    path = tmp_path / "bad.toml"
+def test_bad_custom_file_names_file_and_entry(tmp_path: Path, suffix: str, text: str,
+                                              expected: str) -> None:
+    path = (tmp_path / "bad").with_suffix(suffix)
     path.write_text(text, encoding="utf-8")
     with pytest.raises(CatalogueFileError, match=expected) as info:
         Catalogue(path)
     assert str(path) in str(info.value)
+    assert "\x1b" not in str(info.value) and "\n" not in str(info.value)
+
+
+def test_multi_line_texts_and_http_links_are_fine(tmp_path: Path) -> None:
+    path = tmp_path / "ok.toml"
+    path.write_text('[codes."553"]\nnote = """First line.\n\tSecond line."""\n'
+                    'references = ["HTTPS://A.example/553", "RFC 7505", "See: the wiki"]\n',
+                    encoding="utf-8")
+    entry = Catalogue(path).lookup("553")
+    assert entry.note == "First line.\n\tSecond line."
+    assert [r.url for r in entry.references[:3]] == [
+        "HTTPS://A.example/553", "https://www.rfc-editor.org/rfc/rfc7505", ""]
+
+
+BILLION_LAUGHS = """\
+a: &a ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]
+b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
+c: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]
+d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]
+e: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]
+f: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]
+g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]
+h: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]
+i: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]
+codes:
+  "553":
+    references: [{title: x, url: *i}]
+    related: *i
+    fix: *i
+"""
+
+
+def test_yaml_alias_bomb_is_refused_at_once(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.yaml"
+    path.write_text(BILLION_LAUGHS, encoding="utf-8")
+    start = time.process_time()
+    with time_limit(10), pytest.raises(CatalogueFileError, match="aliases"):
+        Catalogue(path)
+    assert time.process_time() - start < 1  # parsing the file itself takes milliseconds
 
 
 def test_missing_or_unsupported_custom_file(tmp_path: Path) -> None:
@@ -324,3 +420,110 @@ def test_missing_or_unsupported_custom_file(tmp_path: Path) -> None:
     (tmp_path / "codes.json").write_text("{}")
     with pytest.raises(CatalogueFileError, match=r"\.toml, \.yaml"):
         Catalogue(tmp_path / "codes.json")
+
+
+def test_one_cached_catalogue_per_file_however_often_it_changes(tmp_path: Path) -> None:
+    from smtpcodes import catalogue as module
+
+    path = tmp_path / "edited.toml"
+    for n in range(40):
+        path.write_text(f'[codes."559"]\nname = "Edit {n}"\ndescription = "x"\n', "utf-8")
+        os.utime(path, ns=(n * 10**9, n * 10**9))  # a new modification time, as an editor gives
+        assert get_catalogue(path).lookup("559").name == f"Edit {n}"
+    assert get_catalogue(str(path)) is get_catalogue(path)  # unchanged: read once
+    assert [key for key in module._CUSTOM if key == str(path)] == [str(path)]
+    assert len(module._CUSTOM) <= 5  # one per file this session used, not one per edit
+
+
+def test_suggestions_stay_cheap_with_a_huge_custom_catalogue(tmp_path: Path) -> None:
+    path = tmp_path / "huge.toml"
+    lines = [f'"5.{10 + n // 1000}.{n % 1000}" = {{ name = "Code {n}", description = "d" }}'
+             for n in range(50_000)]
+    path.write_text("[codes]\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    unknown = ["5.9.999", "559", "5.60.1", "4.30.2", "5.1.99"]
+
+    def misses(cat: Catalogue) -> None:
+        for code in unknown:
+            with pytest.raises(UnknownCodeError, match="did you mean"):
+                cat.lookup(code)
+        with pytest.raises(MalformedCodeError, match="did you mean 5.1"):
+            cat.lookup("5,10,3" if cat is huge else "5,1,1")
+
+    with time_limit(30):
+        huge, standard = Catalogue(path), Catalogue()
+        misses(huge)  # the first miss builds the catalogue's index, once
+        misses(standard)
+        assert _best(lambda: misses(huge)) < 5 * _best(lambda: misses(standard))
+    assert "did you mean 5.10.0" in _message(huge, "5.9.999")
+
+
+def _message(cat: Catalogue, code: str) -> str:
+    with pytest.raises(UnknownCodeError) as info:
+        cat.lookup(code)
+    return str(info.value)
+
+
+# --- API shape ----------------------------------------------------------------------------------
+
+def test_entry_repr_says_what_it_is() -> None:
+    assert repr(lookup(553)) == (
+        "Entry(code='553', name='Mailbox name invalid', lang='en', source='standard')")
+    assert repr(lookup("538")).endswith(", deprecated=True)")
+    assert "lang='zh'" in repr(lookup("5.1.1", lang="zh"))
+
+
+def test_enum_members_behave_as_their_numbers_on_every_python() -> None:
+    member = SMTPStatus.MAILBOX_NAME_INVALID
+    assert str(member) == format(member) == f"{member}" == "553"
+    assert f"{member:>5}|{member:x}" == "  553|229"
+    assert "%d %s %i" % (member, member, member) == "553 553 553"  # noqa: UP031 (%-format)
+    assert json.dumps({"code": member, member: [member]}) == '{"code": 553, "553": [553]}'
+    assert pickle.loads(pickle.dumps(member)) is member
+    assert member + 1 == 554 and type(member + 1) is int and member // 100 == 5
+    assert member == 553 and hash(member) == hash(553) and {553: "x"}[member] == "x"
+    assert repr(member) == "<SMTPStatus.MAILBOX_NAME_INVALID: 553>"
+
+
+# --- data files ---------------------------------------------------------------------------------
+
+def test_data_files_load_exactly_as_json_reads_them() -> None:
+    from smtpcodes import datafile
+
+    data_files = sorted(LOCALES.glob("*/*.json")) + [LOCALES.parent / "data" / "codes.json"]
+    for path in data_files:
+        assert datafile.load(str(path)) == json.loads(path.read_text("utf-8")), path
+
+
+def test_a_broken_data_file_fails_with_jsons_own_message(tmp_path: Path) -> None:
+    from smtpcodes import datafile
+
+    path = tmp_path / "broken.json"
+    path.write_text('{"a": 1,}', encoding="utf-8")
+    with pytest.raises(json.JSONDecodeError, match=r"line 1 column \d+"):
+        datafile.load(str(path))
+
+
+HEAVY = ("typing", "re", "json", "pathlib", "enum", "functools", "collections", "importlib",
+         "warnings")
+
+
+def test_lookup_imports_no_heavy_module() -> None:
+    """``import smtpcodes; lookup('553')`` rides on an interpreter start: it may add only the
+    package's own small modules (the ratio is printed by bench/import_cost.py)."""
+    probe = ("import sys; before = set(sys.modules); import smtpcodes; "
+             "smtpcodes.lookup('553').name; smtpcodes.lookup('5.1.1', lang='zh').name; "
+             "print(' '.join(sorted(set(sys.modules) - before)))")
+    added = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                           check=True).stdout.split()
+    assert not [name for name in added if name.split(".")[0] in HEAVY], added
+    assert {"smtpcodes", "smtpcodes.catalogue"} <= set(added)
+
+
+def test_data_files_load_without_the_c_scanner(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where ``_json`` is missing (another Python implementation), ``json`` does the work."""
+    from smtpcodes import datafile
+
+    monkeypatch.setitem(sys.modules, "_json", None)
+    monkeypatch.setattr(datafile, "_SCANNER", [])
+    path = LOCALES / "en" / "labels.json"
+    assert datafile.load(str(path)) == json.loads(path.read_text("utf-8"))

@@ -45,7 +45,8 @@ def test_explain_in_chinese_and_json() -> None:
     assert data["code"] == "5.1.1" and data["reply_class"] == 5
     assert data["references"][0]["url"].startswith("https://")
     pair = json.loads(run("explain", "550 5.1.1", "--json").stdout)
-    assert [e["code"] for e in pair] == ["550", "5.1.1"]
+    assert [e["code"] for e in pair["entries"]] == ["550", "5.1.1"]
+    assert pair["contradiction"] is False and pair["warnings"] == []
 
 
 def test_compare() -> None:
@@ -63,6 +64,143 @@ def test_list_every_code_and_by_class() -> None:
     assert fives and all(line.startswith("5") for line in fives)
     assert any(line.startswith("553 ") for line in fives)
     assert any(line.startswith("5.1.1 ") for line in fives)
+
+
+def _listed(*args: str) -> dict[str, list[str]]:
+    """``list`` output as code -> [marks, name], split on the padding between the columns."""
+    rows = {}
+    for line in run("list", *args).stdout.splitlines():
+        code, rest = line.split(maxsplit=1)
+        rows[code] = [part.strip() for part in rest.split("  ") if part.strip()]
+    return rows
+
+
+def test_list_marks_standing_of_each_code() -> None:
+    rows = _listed()
+    assert rows["553"] == ["RFC", "Mailbox name invalid"]
+    assert rows["523"][0] == "IANA only"
+    assert rows["538"][0] == "RFC, deprecated"
+    assert rows["5.1.1"][0] == "registered"
+    assert rows["2.1.1"][0] == rows["2.7.8"][0] == "unused"  # combinations no standard uses
+    assert rows["5.6.10"][0] == "unused, deprecated"  # the registry lists X.6.10 in no class
+    assert {marks[0] for marks in rows.values()} <= {
+        "RFC", "IANA only", "registered", "unused", "RFC, deprecated", "IANA only, deprecated",
+        "registered, deprecated", "unused, deprecated"}
+    assert _listed("--lang", "zh")["523"][0] == "仅 IANA"
+
+
+def test_list_json_has_the_keys_of_explain_json() -> None:
+    listed = json.loads(run("list", "--json").stdout)
+    one = json.loads(run("explain", "5.1.1", "--json").stdout)
+    assert len(listed) == 44 + 81 * 3
+    assert all(set(item) == set(one) for item in listed)
+    assert next(item for item in listed if item["code"] == "5.1.1") == one
+    assert {type(item["reply_class"]) for item in listed} == {int}
+
+
+def test_explain_json_of_a_contradicting_reply() -> None:
+    data = json.loads(run("explain", "550 4.1.1", "--json").stdout)
+    assert data["type"] == "reply" and data["codes"] == ["550", "4.1.1"]
+    assert data["contradiction"] is True
+    assert data["warnings"] and "4.1.1" in data["warnings"][0]
+    assert [e["reply_class"] for e in data["entries"]] == [5, 4]
+
+
+@pytest.mark.parametrize("args, kind, needle", [
+    (("explain", "559"), "UnknownCodeError", "'559'"),
+    (("explain", "5.1"), "MalformedCodeError", "'5.1'"),
+    (("compare", "235", "999"), "MalformedCodeError", "'999'"),
+    (("list", "--class", "7"), "UsageError", "invalid choice"),
+    (("explain",), "UsageError", "required: code"),
+    (("explain", "553", "--catalogue", "missing.toml"), "CatalogueFileError", "missing.toml"),
+])
+def test_with_json_errors_are_json_too(args: tuple[str, ...], kind: str, needle: str) -> None:
+    result = run(*args, "--json")
+    assert result.returncode == 2
+    error = json.loads(result.stdout)["error"]
+    assert error["type"] == kind and needle in error["message"]
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize("pasted, title", [
+    ("550-5.1.1", "SMTP 550 5.1.1 · "),
+    ("550 5.1.1 User unknown", "SMTP 550 5.1.1 · "),
+    ("550 5.1.1 <u@example.com>: Recipient address rejected", "SMTP 550 5.1.1 · "),
+    ("smtp;550 5.1.1 User unknown", "SMTP 550 5.1.1 · "),
+    ("dsn=5.1.1", "SMTP 5.1.1 · "),
+    ("Dec  2 10:00:00 mx postfix/smtp[1234]: 4B1F2C0123: to=<u@example.com>, dsn=4.7.1, "
+     "status=deferred (host mx.example.com[192.0.2.1] said: 450 4.7.1 Greylisted)",
+     "SMTP 450 4.7.1 · "),
+    ("2024-12-02 10:00:00 1tHxyz-000ABC-12 ** u@example.com R=dnslookup T=remote_smtp "
+     "H=mx.example.com [192.0.2.1]: SMTP error from remote mail server after "
+     "RCPT TO:<u@example.com>: 550 5.1.1 <u@example.com>: User unknown", "SMTP 550 5.1.1 · "),
+])
+def test_explain_takes_what_people_paste(pasted: str, title: str) -> None:
+    result = run("explain", pasted)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(title)
+    assert run("explain", *pasted.split()).stdout == result.stdout  # unquoted words alike
+
+
+def test_explain_x_shows_the_code_in_every_class() -> None:
+    result = run("explain", "X.1.1")
+    assert result.returncode == 0
+    titles = [line for line in result.stdout.splitlines() if line.startswith("SMTP ")]
+    assert [title.split(" · ")[0] for title in titles] == ["SMTP 2.1.1", "SMTP 4.1.1",
+                                                          "SMTP 5.1.1"]
+    data = json.loads(run("explain", "X.1.1", "--json").stdout)
+    assert data["type"] == "classes" and data["reply"] == "X.1.1"
+    assert [e["reply_class"] for e in data["entries"]] == [2, 4, 5]
+
+
+def test_explain_errors_do_not_talk_about_comparisons() -> None:
+    for args in (("550", "5.1"), ("553", "550"), ("hello",), ("550", "5.1.1", "4.2.0")):
+        result = run("explain", *args)
+        assert result.returncode == 2 and result.stderr.startswith("smtpcodes: error: ")
+        assert "comparison" not in result.stderr and " vs " not in result.stderr
+
+
+BOUNCE = """\
+Reporting-MTA: dns; mail.example.org
+Content-Length: 250
+Status: 5.1.1
+Diagnostic-Code: smtp; 550 5.1.1 <u@example.com>: Recipient address rejected: User unknown
+
+Dec  2 10:00:01 mx postfix/smtpd[99]: NOQUEUE: reject: RCPT from unknown[192.0.2.7]: 554 5.7.1 \
+<u@example.com>: Relay access denied; from=<a@example.org> to=<u@example.com>
+"""
+
+
+def run_with_input(text: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", "smtpcodes.cli", *args], input=text,
+                          capture_output=True, text=True, encoding="utf-8", check=False,
+                          env={"PATH": "", "PYTHONIOENCODING": "utf-8"})
+
+
+def test_explain_dash_explains_every_reply_of_a_bounce_or_log() -> None:
+    result = run_with_input(BOUNCE, "explain", "-")
+    assert result.returncode == 0, result.stderr
+    headings = [line for line in result.stdout.splitlines() if line.startswith("line ")]
+    assert headings == [
+        "line 4: 550 5.1.1 <u@example.com>: Recipient address rejected: User unknown",
+        "line 6: 554 5.7.1 <u@example.com>: Relay access denied; from=<a@example.org> "
+        "to=<u@example.com>"]
+    assert "SMTP 550 5.1.1 · " in result.stdout and "SMTP 554 5.7.1 · " in result.stdout
+    data = json.loads(run_with_input(BOUNCE, "explain", "-", "--json").stdout)
+    assert [(item["line"], item["codes"]) for item in data] == [
+        (4, ["550", "5.1.1"]), (6, ["554", "5.7.1"])]
+
+
+def test_explain_dash_reports_unknown_codes_by_line_and_fails() -> None:
+    result = run_with_input("said: 550 5.1.1 no\nsaid: 559 5.7.900 blocked\n", "explain", "-")
+    assert result.returncode == 2
+    assert "SMTP 550 5.1.1 · " in result.stdout
+    assert result.stderr.startswith("smtpcodes: line 2: unknown SMTP code '559'")
+    data = json.loads(run_with_input("said: 559 5.7.900 blocked\n", "explain", "-", "--json"
+                                     ).stdout)
+    assert data[0]["line"] == 1 and data[0]["error"]["type"] == "UnknownCodeError"
+    nothing = run_with_input("no reply here\n", "explain", "-")
+    assert nothing.returncode == 2 and "no SMTP reply found" in nothing.stderr
 
 
 @pytest.mark.parametrize("args, needle", [
@@ -100,32 +238,6 @@ def test_check_docs(tmp_path: Path) -> None:
     assert result.stdout.strip().splitlines() == [
         f"{bad}:3:5: unknown SMTP code '559': no standard or custom catalogue defines it; "
         "did you mean 556 (Domain does not accept mail)?"]
-
-
-def test_colour_on_a_terminal_and_no_color_respected() -> None:
-    import os
-    import pty
-
-    def through_pty(env: dict[str, str]) -> str:
-        leader, follower = pty.openpty()
-        subprocess.run([sys.executable, "-m", "smtpcodes.cli", "explain", "421"],
-                       stdout=follower, env={"PATH": "", "TERM": "xterm", **env}, check=True)
-        os.close(follower)
-        chunks = []
-        while True:
-            try:
-                chunk = os.read(leader, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            chunks.append(chunk)
-        os.close(leader)
-        return b"".join(chunks).decode("utf-8")
-
-    coloured = through_pty({})
-    assert "\033[1;33mSMTP 421" in coloured  # 4xx in yellow
-    assert "\033[" not in through_pty({"NO_COLOR": "1"})
 
 
 def test_chinese_text_wraps_by_display_width() -> None:

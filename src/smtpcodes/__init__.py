@@ -6,8 +6,6 @@ this package on every run, so importing it must stay nearly free.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
 from .errors import (
     CatalogueFileError,
     MalformedCodeError,
@@ -16,7 +14,10 @@ from .errors import (
     UnknownLanguageError,
 )
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
+    from typing import Any
+
     from .catalogue import Catalogue, Entry, Reference, get_catalogue, languages, lookup
     from .comparison import Comparison, compare
     from .status import SMTPStatus
@@ -40,9 +41,8 @@ def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'smtpcodes' has no attribute {name!r}")
-    from importlib import import_module
-
-    value = getattr(import_module(f".{module}", __name__), name)
+    # __import__ rather than importlib.import_module: importing importlib costs a millisecond
+    value = getattr(__import__(f"{__name__}.{module}", None, None, [name]), name)
     globals()[name] = value
     return value
 

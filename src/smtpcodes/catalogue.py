@@ -4,62 +4,85 @@ Facts that do not depend on language (class, references, related codes, enum con
 ``data/codes.json``; texts live in ``locales/<lang>/`` (``labels.json``, ``basic.json``,
 ``enhanced.json``), so a new language is a new folder and nothing else. Files are read on first
 use and kept for the life of the process: the flake8 plugin and MkDocs pay for them once.
+
+Only ``os`` (loaded by every interpreter start) is imported at module level: ``lookup("553")``
+must cost little more than starting Python. Custom files, suggestions and pasted replies are
+handled in their own modules, imported when first needed.
 """
 
 from __future__ import annotations
 
-import json
 import os
-import sys
-from collections.abc import Iterator, Mapping
-from functools import cache
-from pathlib import Path
-from typing import Any, Union
 
 from . import codes as _codes
-from .errors import CatalogueFileError, UnknownCodeError, UnknownLanguageError
+from . import datafile
+from .errors import MalformedCodeError, UnknownCodeError, UnknownLanguageError
 
-PathLike = Union[str, "os.PathLike[str]"]
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterator, Mapping
+    from typing import Any
 
-_HERE = Path(__file__).parent
-_FACTS_FILE = _HERE / "data" / "codes.json"
-_LOCALES = _HERE / "locales"
+    from .custom import CustomEntry
+
+PathLike = str | os.PathLike[str]
+
+_HERE = os.path.dirname(os.path.abspath(__file__))
+_FACTS_FILE = os.path.join(_HERE, "data", "codes.json")
+_LOCALES = os.path.join(_HERE, "locales")
 IANA_REGISTRY_URL = "https://www.iana.org/assignments/smtp-enhanced-status-codes"
 
 TEXT_FIELDS = ("name", "description", "when", "fix", "note")
 
+_FILES: dict[str, Any] = {}
+_LANGUAGES: list[tuple[str, ...]] = []
+_MERGED_LABELS: dict[str, dict[str, Any]] = {}
 
-@cache
+
+def _file(path: str, missing_ok: bool = False) -> dict[str, Any]:
+    """A data file, parsed once per process; ``{}`` for an absent optional one."""
+    data = _FILES.get(path)
+    if data is None:
+        try:
+            data = datafile.load(path)
+        except FileNotFoundError:
+            if not missing_ok:
+                raise
+            data = {}
+        _FILES[path] = data
+    return data
+
+
 def _facts() -> dict[str, Any]:
-    return _read_json(_FACTS_FILE)
+    return _file(_FACTS_FILE)
 
 
-@cache
 def _locale_part(lang: str, part: str) -> dict[str, Any]:
     if lang not in languages():
         raise UnknownLanguageError(
             f"unknown language {lang!r}: available are {', '.join(languages())}"
         )
-    path = _LOCALES / lang / f"{part}.json"
-    return _read_json(path) if path.exists() else {}
+    return _file(os.path.join(_LOCALES, lang, f"{part}.json"), missing_ok=True)
 
 
-@cache
 def languages() -> tuple[str, ...]:
     """Languages with a locale folder; English first, since every other falls back to it."""
-    found = sorted(p.name for p in _LOCALES.iterdir() if (p / "labels.json").exists())
-    return tuple(sorted(found, key=lambda lang: lang != "en"))
+    if not _LANGUAGES:
+        found = sorted(name for name in os.listdir(_LOCALES)
+                       if os.path.exists(os.path.join(_LOCALES, name, "labels.json")))
+        _LANGUAGES.append(tuple(sorted(found, key=lambda lang: lang != "en")))
+    return _LANGUAGES[0]
 
 
 def labels(lang: str = "en") -> dict[str, Any]:
     """Interface strings (section titles, class names, sentence templates) for ``lang``."""
     own = _locale_part(lang, "labels")
-    return own if lang == "en" else _merged_labels(lang)
-
-
-@cache
-def _merged_labels(lang: str) -> dict[str, Any]:
-    return _deep_merge(_locale_part("en", "labels"), _locale_part(lang, "labels"))
+    if lang == "en":
+        return own
+    merged = _MERGED_LABELS.get(lang)
+    if merged is None:
+        merged = _MERGED_LABELS[lang] = _deep_merge(_locale_part("en", "labels"), own)
+    return merged
 
 
 def _deep_merge(base: dict[str, Any], over: Mapping[str, Any]) -> dict[str, Any]:
@@ -70,12 +93,6 @@ def _deep_merge(base: dict[str, Any], over: Mapping[str, Any]) -> dict[str, Any]
         else:
             merged[key] = value
     return merged
-
-
-def _read_json(path: Path) -> dict[str, Any]:
-    with open(path, encoding="utf-8") as handle:
-        data: dict[str, Any] = json.load(handle)
-    return data
 
 
 class Reference:
@@ -162,7 +179,10 @@ class Entry:
         return data
 
     def __repr__(self) -> str:
-        return f"<Entry {self.code} {self.name!r} ({self.lang})>"
+        """Enough to tell entries apart in a debugger: code, name, language and provenance."""
+        flags = "".join(f", {flag}=True" for flag in ("deprecated",) if getattr(self, flag))
+        return (f"Entry(code={self.code!r}, name={self.name!r}, lang={self.lang!r}, "
+                f"source={self.source!r}{flags})")
 
 
 class Catalogue:
@@ -174,8 +194,14 @@ class Catalogue:
 
     def __init__(self, custom: PathLike | None = None) -> None:
         self.custom_path = os.fspath(custom) if custom is not None else None
-        self._custom = _load_custom(self.custom_path) if self.custom_path else {}
+        self._custom: dict[str, CustomEntry] = {}
+        if self.custom_path:
+            from .custom import load_custom
+
+            self._custom = load_custom(self.custom_path, Catalogue())
         self._entries: dict[tuple[str, str], Entry] = {}
+        self._codes: list[str] | None = None
+        self.suggestion_index: object = None  # built by smtpcodes.suggest on the first miss
 
     def __contains__(self, code: object) -> bool:
         """``"553" in catalogue``: defined here, well-formed or not, without building texts."""
@@ -188,13 +214,25 @@ class Catalogue:
         """Canonical text of ``code``; the MalformedCodeError suggests a defined code."""
         try:
             return _codes.normalise(code)
-        except ValueError as error:
-            hint = _suggest_malformed(str(code).strip(), self)
-            raise type(error)(f"{error}{hint}") from None
+        except MalformedCodeError as error:
+            from .suggest import malformed_hint
+
+            raise MalformedCodeError(f"{error}{malformed_hint(str(code).strip(), self)}") from None
 
     def lookup(self, code: str | int, lang: str = "en") -> Entry:
-        """Explain ``code`` in ``lang``; raise UnknownCodeError or MalformedCodeError."""
-        text = self.normalise(code)
+        """Explain ``code`` in ``lang``; raise UnknownCodeError or MalformedCodeError.
+
+        Besides a code it takes a reply as pasted from a bounce or a log (``550-5.1.1``,
+        ``smtp; 550 5.1.1 User unknown``) and ``X.1.1``: see ``smtpcodes.replies``.
+        """
+        try:
+            text = _codes.normalise(code)
+        except MalformedCodeError:
+            if not isinstance(code, str) or not code.strip():
+                raise
+            from .replies import most_specific, parse
+
+            text = most_specific(parse(code, self), self)
         key = (text, lang)
         entry = self._entries.get(key)
         if entry is None:
@@ -210,15 +248,18 @@ class Catalogue:
 
     def codes(self, reply_class: int | None = None, kind: str | None = None) -> list[str]:
         """Every code, basic codes first, each enhanced code once per class (2, 4, 5)."""
-        facts = _facts()
-        found = list(facts["basic"])
-        found += [f"{cls}.{key}" for key in facts["enhanced"] for cls in (2, 4, 5)]
-        found += [code for code in self._custom if code not in found]
+        if self._codes is None:
+            facts = _facts()
+            every = set(facts["basic"])
+            every.update(f"{cls}.{key}" for key in facts["enhanced"] for cls in (2, 4, 5))
+            every.update(self._custom)
+            self._codes = sorted(every, key=sort_key)
+        found = self._codes
         if kind is not None:
             found = [c for c in found if _codes.is_enhanced(c) == (kind == "enhanced")]
         if reply_class is not None:
             found = [c for c in found if _codes.reply_class(c) == reply_class]
-        return sorted(found, key=_sort_key)
+        return list(found)
 
     def entries(self, lang: str = "en", **filters: Any) -> Iterator[Entry]:
         for code in self.codes(**filters):
@@ -227,7 +268,9 @@ class Catalogue:
     def _build(self, code: str, lang: str) -> Entry:
         custom = self._custom.get(code)
         if not self.defines(code):
-            raise UnknownCodeError(_unknown_message(code, self))
+            from .suggest import unknown_message
+
+            raise UnknownCodeError(unknown_message(code, self))
         if _codes.is_enhanced(code):
             fields = _enhanced_fields(code, lang)
         else:
@@ -237,7 +280,8 @@ class Catalogue:
         return Entry(code=code, lang=lang, **fields)
 
 
-def _sort_key(code: str) -> tuple[int, ...]:
+def sort_key(code: str) -> tuple[int, ...]:
+    """Basic codes first by number, then enhanced codes by subject, detail and class."""
     if _codes.is_enhanced(code):
         cls, subject, detail = (int(p) for p in code.split("."))
         return (1, subject, detail, cls)
@@ -364,251 +408,53 @@ def _unused_texts(code: str, usual: tuple[int, ...], texts: dict[str, str],
                                       for field in ("description", "when", "fix", "note")}}
 
 
-@cache
 def _basic_codes_relating_to(code: str) -> tuple[str, ...]:
     """Basic codes whose entry lists ``code`` as related, so relations read both ways."""
-    return tuple(basic for basic, facts in _facts()["basic"].items() if code in facts["related"])
+    found = _RELATING.get(code)
+    if found is None:
+        found = _RELATING[code] = tuple(
+            basic for basic, facts in _facts()["basic"].items() if code in facts["related"])
+    return found
 
 
-# --- suggestions -------------------------------------------------------------------------------
-
-def _unknown_message(code: str, catalogue: Catalogue) -> str:
-    return (f"unknown SMTP code {code!r}: no standard or custom catalogue defines it"
-            + _hint(_nearest(code, catalogue), catalogue))
-
-
-def _hint(near: str | None, catalogue: Catalogue) -> str:
-    if near is None:
-        return ""
-    return f"; did you mean {near} ({catalogue.lookup(near).name})?"
-
-
-def _nearest(code: str, catalogue: Catalogue) -> str | None:
-    """The closest defined code of the same kind: same class and subject first, then by digits."""
-    known = catalogue.codes(kind="enhanced" if _codes.is_enhanced(code) else "basic")
-    if _codes.is_enhanced(code):
-        cls, subject, detail = (int(p) for p in code.split("."))
-        same = [c for c in known if c.startswith(f"{cls}.{subject}.")]
-        if same:
-            return min(same, key=lambda c: abs(int(c.rsplit(".", 1)[1]) - detail))
-    else:
-        same = [c for c in known if c[:2] == code[:2]]
-        if same:
-            return min(same, key=lambda c: abs(int(c) - int(code)))
-    import difflib
-
-    close = difflib.get_close_matches(code, known, n=1, cutoff=0.6)
-    return close[0] if close else None
-
-
-def _suggest_malformed(text: str, catalogue: Catalogue) -> str:
-    import difflib
-
-    if text.count(".") == 1 and f"{text}.0" in catalogue.codes():  # 5.1 -> 5.1.0
-        return _hint(f"{text}.0", catalogue)
-    close = difflib.get_close_matches(text, catalogue.codes(), n=1, cutoff=0.7)
-    return _hint(close[0], catalogue) if close else ""
-
-
-# --- user catalogue files ---------------------------------------------------------------------
-
-class _CustomEntry:
-    """One entry of a user's file: texts per language plus optional links and related codes."""
-
-    __slots__ = ("code", "texts", "default_lang", "references", "related")
-
-    def __init__(self, code: str, texts: dict[str, dict[str, str]], default_lang: str,
-                 references: tuple[Reference, ...], related: tuple[str, ...]) -> None:
-        self.code = code
-        self.texts = texts
-        self.default_lang = default_lang
-        self.references = references
-        self.related = related
-
-    def apply(self, fields: dict[str, Any], lang: str) -> dict[str, Any]:
-        own = self.texts.get(lang, {})
-        merged = dict(fields)
-        if fields["source"] == "custom":  # a new code: the file's own language fills gaps
-            merged.update(self.texts.get(self.default_lang, {}))
-        merged.update(own)
-        if self.references:
-            merged["references"] = self.references + tuple(fields["references"])
-        if self.related:
-            merged["related"] = self.related + tuple(
-                r for r in fields["related"] if r not in self.related)
-        if own or self.references or self.related:
-            merged["source"] = fields["source"] if fields["source"] == "custom" else "override"
-        return merged
-
-
-_ENTRY_KEYS = set(TEXT_FIELDS) | {"references", "related"}
-
-
-def _load_custom(path: str) -> dict[str, _CustomEntry]:
-    data = _read_custom_file(path)
-    unknown = set(data) - {"lang", "codes"}
-    if unknown:
-        raise CatalogueFileError(
-            f"{path}: unknown top-level key {sorted(unknown)[0]!r}; expected 'lang' and 'codes'")
-    default_lang = data.get("lang", "en")
-    if not isinstance(default_lang, str):
-        raise CatalogueFileError(f"{path}: 'lang' must be a language code such as 'en'")
-    table = data.get("codes", {})
-    if not isinstance(table, dict):
-        raise CatalogueFileError(f"{path}: 'codes' must be a table of entries keyed by code")
-    entries: dict[str, _CustomEntry] = {}
-    standard = Catalogue()
-    for raw_code, body in table.items():
-        where = f"{path}: entry {str(raw_code)!r}"
-        try:
-            code = _codes.normalise(str(raw_code))
-        except ValueError as error:
-            raise CatalogueFileError(f"{where}: {error}") from None
-        entries[code] = _parse_custom_entry(code, body, default_lang, where,
-                                            new=not standard.defines(code))
-    return entries
-
-
-def _parse_custom_entry(code: str, body: object, default_lang: str, where: str,
-                        new: bool) -> _CustomEntry:
-    if not isinstance(body, dict):
-        raise CatalogueFileError(f"{where}: expected a table of fields (name, description, ...)")
-    texts: dict[str, dict[str, str]] = {}
-    base: dict[str, str] = {}
-    for key, value in body.items():
-        if isinstance(value, dict):
-            if key not in languages():
-                raise CatalogueFileError(
-                    f"{where}: {key!r} is neither a field nor a language; languages are "
-                    + ", ".join(languages()))
-            texts[key] = _text_fields(value, f"{where}, language {key!r}")
-        elif key in TEXT_FIELDS:
-            base.update(_text_fields({key: value}, where))
-        elif key not in _ENTRY_KEYS:
-            raise CatalogueFileError(
-                f"{where}: unknown field {key!r}; expected one of {', '.join(sorted(_ENTRY_KEYS))}"
-                " or a table per language")
-    if base:
-        texts[default_lang] = {**base, **texts.get(default_lang, {})}
-    if new:
-        own = texts.get(default_lang, {})
-        missing = [f for f in ("name", "description") if not own.get(f)]
-        if missing:
-            raise CatalogueFileError(
-                f"{where}: a code the standard catalogue does not define needs "
-                f"{' and '.join(repr(m) for m in missing)} (in language {default_lang!r})")
-    return _CustomEntry(code, texts, default_lang, _custom_references(body.get("references", []),
-                        where), _custom_related(body.get("related", []), where))
-
-
-def _text_fields(table: Mapping[str, object], where: str) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for key, value in table.items():
-        if key not in TEXT_FIELDS:
-            raise CatalogueFileError(
-                f"{where}: unknown field {key!r}; texts are {', '.join(TEXT_FIELDS)}")
-        if not isinstance(value, str):
-            raise CatalogueFileError(f"{where}: field {key!r} must be a string")
-        out[key] = value.strip()
-    return out
-
-
-def _custom_references(value: object, where: str) -> tuple[Reference, ...]:
-    if not isinstance(value, list):
-        raise CatalogueFileError(f"{where}: 'references' must be a list")
-    refs = []
-    for item in value:
-        if isinstance(item, str):
-            refs.append(Reference(item, url=item if item.startswith("http") else ""))
-        elif isinstance(item, dict) and isinstance(item.get("title"), str):
-            refs.append(Reference(item["title"], url=str(item.get("url", ""))))
-        else:
-            raise CatalogueFileError(
-                f"{where}: each reference is a string or a table with 'title' and 'url'")
-    return tuple(refs)
-
-
-def _custom_related(value: object, where: str) -> tuple[str, ...]:
-    if not isinstance(value, list):
-        raise CatalogueFileError(f"{where}: 'related' must be a list of codes")
-    try:
-        return tuple(_codes.normalise(str(v)) for v in value)
-    except ValueError as error:
-        raise CatalogueFileError(f"{where}: in 'related': {error}") from None
-
-
-def _read_custom_file(path: str) -> dict[str, Any]:
-    suffix = Path(path).suffix.lower()
-    try:
-        with open(path, "rb") as handle:
-            raw = handle.read()
-    except OSError as error:
-        raise CatalogueFileError(f"{path}: cannot read catalogue file: {error.strerror}") from None
-    if suffix == ".toml":
-        data = _parse_toml(raw, path)
-    elif suffix in (".yaml", ".yml"):
-        data = _parse_yaml(raw, path)
-    else:
-        raise CatalogueFileError(f"{path}: catalogue files end in .toml, .yaml or .yml")
-    if not isinstance(data, dict):
-        raise CatalogueFileError(f"{path}: the file must hold a table with 'codes'")
-    return data
-
-
-def _parse_toml(raw: bytes, path: str) -> Any:
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:
-        import tomli as tomllib
-    try:
-        return tomllib.loads(raw.decode("utf-8"))
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise CatalogueFileError(f"{path}: not valid TOML: {error}") from None
-
-
-def _parse_yaml(raw: bytes, path: str) -> Any:
-    try:
-        import yaml
-    except ModuleNotFoundError:
-        raise CatalogueFileError(
-            f"{path}: reading YAML needs PyYAML: pip install 'smtpcodes[yaml]'") from None
-    try:
-        return yaml.safe_load(raw.decode("utf-8"))
-    except (yaml.YAMLError, UnicodeDecodeError) as error:
-        raise CatalogueFileError(f"{path}: not valid YAML: {error}") from None
+_RELATING: dict[str, tuple[str, ...]] = {}
 
 
 # --- module-level API --------------------------------------------------------------------------
 
-_DEFAULT: Catalogue | None = None
-_CUSTOM_CACHE: dict[tuple[str, int], Catalogue] = {}
+_DEFAULT: list[Catalogue] = []
+#: One catalogue per custom file, with the file's state when it was read: an edited file
+#: replaces its entry, so ``mkdocs serve`` keeps one catalogue per file however often it changes.
+_CUSTOM: dict[str, tuple[tuple[int, int, int], Catalogue]] = {}
 
 
 def get_catalogue(custom: PathLike | Catalogue | None = None) -> Catalogue:
     """The shared catalogue for ``custom`` (a path, a Catalogue, or None for the standard one).
 
-    Custom catalogues are cached by path and modification time, so an edited file is re-read
-    by ``mkdocs serve`` but a build reads each file once.
+    Custom catalogues are cached by path and re-read when the file's modification time, size
+    or inode changes, so an edited file is picked up by ``mkdocs serve`` but a build reads each
+    file once.
     """
-    global _DEFAULT
     if isinstance(custom, Catalogue):
         return custom
     if custom is None or custom == "":
-        if _DEFAULT is None:
-            _DEFAULT = Catalogue()
-        return _DEFAULT
+        if not _DEFAULT:
+            _DEFAULT.append(Catalogue())
+        return _DEFAULT[0]
     path = os.path.abspath(os.fspath(custom))
     try:
-        stamp = os.stat(path).st_mtime_ns
+        status = os.stat(path)
+        stamp = (status.st_mtime_ns, status.st_size, status.st_ino)
     except OSError:
-        stamp = -1
-    cached = _CUSTOM_CACHE.get((path, stamp))
-    if cached is None:
-        cached = _CUSTOM_CACHE[(path, stamp)] = Catalogue(os.fspath(custom))
-    return cached
+        stamp = (-1, -1, -1)
+    cached = _CUSTOM.get(path)
+    if cached is None or cached[0] != stamp:
+        cached = _CUSTOM[path] = (stamp, Catalogue(os.fspath(custom)))
+    return cached[1]
 
 
 def lookup(code: str | int, lang: str = "en",
            catalogue: PathLike | Catalogue | None = None) -> Entry:
-    """Explain one code: ``lookup(553)``, ``lookup("5.1.1", lang="zh")``."""
+    """Explain one code: ``lookup(553)``, ``lookup("5.1.1", lang="zh")``, or the most specific
+    code of a pasted reply, ``lookup("550 5.1.1 User unknown")``."""
     return get_catalogue(catalogue).lookup(code, lang)

@@ -8,12 +8,14 @@ the build.
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Iterable, Iterator
+import stat
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import NamedTuple
 
 import markdown
 
+from . import printable
 from .catalogue import Catalogue
 from .markdown_ext import Problem, SMTPCodesExtension
 
@@ -28,7 +30,8 @@ class Finding(NamedTuple):
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.message}"
+        """One line, whatever the page or the catalogue put in the message or the path."""
+        return printable.one_line(f"{self.path}:{self.line}:{self.column}: {self.message}")
 
 
 def _extensions() -> list[str]:
@@ -46,19 +49,34 @@ def check_text(text: str, path: str, catalogue: Catalogue | None = None) -> list
     return [Finding(path, p.line or 1, p.column or 1, p.message) for p in found]
 
 
-def markdown_files(paths: Iterable[str]) -> Iterator[Path]:
-    """The files themselves, and every ``*.md`` / ``*.markdown`` below a directory."""
+def markdown_files(paths: Iterable[str], skipped: Callable[[str], None]) -> Iterator[Path]:
+    """The files themselves, and every ``*.md`` / ``*.markdown`` below a directory.
+
+    Only regular files are read: a FIFO or a device named ``*.md`` would block the check or
+    never end, so each is passed to ``skipped`` with the reason instead.
+    """
     for name in paths:
         path = Path(name)
         if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.suffix in (".md", ".markdown"))
+            found = sorted(p for p in path.rglob("*") if p.suffix in (".md", ".markdown"))
         else:
-            yield path
+            found = [path]
+        for each in found:
+            try:
+                mode = each.stat().st_mode
+            except OSError:
+                yield each  # reading it reports why it cannot be read
+                continue
+            if stat.S_ISREG(mode):
+                yield each
+            elif not stat.S_ISDIR(mode):
+                skipped(f"skipping {each}: not a regular file")
 
 
-def check_paths(paths: Iterable[str], catalogue: Catalogue | None = None) -> list[Finding]:
+def check_paths(paths: Iterable[str], catalogue: Catalogue | None = None,
+                skipped: Callable[[str], None] = lambda message: None) -> list[Finding]:
     findings: list[Finding] = []
-    for path in markdown_files(paths):
+    for path in markdown_files(paths, skipped):
         try:
             text = path.read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as error:

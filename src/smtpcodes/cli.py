@@ -1,25 +1,35 @@
-"""The ``smtpcodes`` command: explain, compare and list codes; check Markdown files."""
+"""The ``smtpcodes`` command: explain, compare and list codes; check Markdown files.
+
+Output is the product here, so it is guarded: texts from catalogue files and Markdown pages are
+printed with their control characters escaped, ``--json`` turns errors into JSON too, and the
+exit status tells the truth when output cannot be written (a full disk, a closed descriptor, a
+reader that left early).
+"""
 
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import os
 import sys
 from collections.abc import Sequence
-from typing import TextIO
+from typing import Any, NoReturn, TextIO
 
-from . import __version__, render
+from . import __version__, printable, render
 from .catalogue import Catalogue, Entry, get_catalogue, labels, languages
 from .errors import SMTPCodeError
 from .lint import add_subcommand as _add_lint
-from .shortcode import Shortcode, parse_codes
+from .shortcode import Shortcode, contradiction, parse_codes, resolve
 
 _COLOURS = {2: "32", 3: "36", 4: "33", 5: "31"}
+#: Exit statuses (documented in docs/api.md).
+OK, FINDINGS, ERROR, BROKEN_PIPE = 0, 1, 2, 141
 
 
 def _colour(stream: TextIO) -> bool:
-    return stream.isatty() and "NO_COLOR" not in os.environ and os.environ.get("TERM") != "dumb"
+    """Colour on a terminal, unless NO_COLOR is set to a non-empty value or TERM is dumb."""
+    return stream.isatty() and not os.environ.get("NO_COLOR") and os.environ.get("TERM") != "dumb"
 
 
 def _paint(text: str, code: str, on: bool) -> str:
@@ -27,7 +37,7 @@ def _paint(text: str, code: str, on: bool) -> str:
 
 
 def _layout_text(layout: render.Card, on: bool) -> str:
-    lines = render.to_text(layout).split("\n")
+    lines = printable.lines(render.to_text(layout)).split("\n")
     colour = _COLOURS[max(layout.reply_classes)]
     lines[0] = _paint(lines[0], f"1;{colour}", on)
     section_labels = {s.label for s in layout.sections} | set(
@@ -35,68 +45,178 @@ def _layout_text(layout: render.Card, on: bool) -> str:
     return "\n".join(_paint(line, "1", on) if line in section_labels else line for line in lines)
 
 
+def _dump(data: object, out: TextIO) -> None:
+    out.write(printable.json_text(json.dumps(data, ensure_ascii=False, indent=2)) + "\n")
+
+
+# --- explain -----------------------------------------------------------------------------------
+
 def _explain(args: argparse.Namespace, cat: Catalogue, out: TextIO) -> int:
+    if args.code == ["-"]:
+        return _explain_stream(args, cat, out)
     shortcode = parse_codes(" ".join(args.code), cat)
     if args.json:
-        entries = [cat.lookup(code, args.lang) for code in shortcode.codes]
-        data = entries[0].as_dict() if len(entries) == 1 else [e.as_dict() for e in entries]
-        json.dump(data, out, ensure_ascii=False, indent=2)
-        out.write("\n")
-        return 0
-    out.write(_layout_text(render.card(shortcode, cat, args.lang), _colour(out)) + "\n")
-    return 0
+        _dump(_as_json(shortcode, cat, args.lang), out)
+    else:
+        out.write(_card_text(shortcode, cat, args.lang, _colour(out)) + "\n")
+    return OK
 
+
+def _card_text(shortcode: Shortcode, cat: Catalogue, lang: str, on: bool) -> str:
+    """The card of a code, a reply or a comparison; ``X.1.1``: one card per class."""
+    if shortcode.kind != "classes":
+        return _layout_text(render.card(shortcode, cat, lang), on)
+    return "\n\n".join(_layout_text(render.card(Shortcode("single", (code,)), cat, lang), on)
+                       for code in shortcode.codes)
+
+
+def _as_json(shortcode: Shortcode, cat: Catalogue, lang: str) -> Any:
+    """One code: its entry, as ``list --json`` gives it; a comparison: ``compare --json``;
+    a reply or ``X.1.1``: its entries, with the contradiction between them if any."""
+    if shortcode.kind == "compare":
+        from .comparison import compare
+
+        first, second = shortcode.codes
+        return compare(first, second, lang=lang, catalogue=cat).as_dict()
+    if shortcode.kind == "single":
+        return cat.lookup(shortcode.codes[0], lang).as_dict()
+    return _reply_json(shortcode, cat, lang)
+
+
+def _reply_json(shortcode: Shortcode, cat: Catalogue, lang: str) -> dict[str, Any]:
+    entries = resolve(shortcode, cat, lang)
+    return {
+        "reply": shortcode.label, "type": shortcode.kind, "codes": list(shortcode.codes),
+        "entries": [e.as_dict() for e in entries],
+        "contradiction": contradiction(shortcode, entries),
+        "warnings": list(render.card(shortcode, cat, lang).warnings
+                         if shortcode.kind == "reply" else ()),
+    }
+
+
+def _explain_stream(args: argparse.Namespace, cat: Catalogue, out: TextIO) -> int:
+    """``explain -``: every reply in a bounce or a log read from standard input."""
+    from .replies import find
+
+    try:
+        text = sys.stdin.buffer.read().decode("utf-8", "replace")
+    except (AttributeError, OSError) as error:  # no stdin at all, or not readable
+        raise _Failure(f"cannot read standard input: {getattr(error, 'strerror', error)}"
+                       ) from None
+    found = find(text, cat)
+    if not found:
+        raise _Failure("no SMTP reply found in standard input")
+    results: list[Any] = []
+    status = OK
+    on = _colour(out)
+    for n, item in enumerate(found):
+        where = {"line": item.line, "text": item.text}
+        try:
+            if args.json:
+                results.append({**where, **_reply_json(item.shortcode, cat, args.lang)})
+                continue
+            card = _card_text(item.shortcode, cat, args.lang, on)
+        except SMTPCodeError as error:
+            status = ERROR
+            if args.json:
+                results.append({**where, **_error_json(error)})
+            else:
+                _complain(f"line {item.line}: {error}")
+            continue
+        heading = printable.one_line(f"line {item.line}: {item.text}")
+        out.write(("\n" if n else "") + _paint(heading, "2", on) + "\n" + card + "\n")
+    if args.json:
+        _dump(results, out)
+    return status
+
+
+# --- compare, list, check-docs -----------------------------------------------------------------
 
 def _compare(args: argparse.Namespace, cat: Catalogue, out: TextIO) -> int:
-    from .comparison import compare
-
+    shortcode = Shortcode("compare", (cat.normalise(args.a), cat.normalise(args.b)))
     if args.json:
-        result = compare(args.a, args.b, lang=args.lang, catalogue=cat)
-        json.dump(result.as_dict(), out, ensure_ascii=False, indent=2)
-        out.write("\n")
-        return 0
-    shortcode = Shortcode("compare", (args.a, args.b))
-    out.write(_layout_text(render.card(shortcode, cat, args.lang), _colour(out)) + "\n")
-    return 0
+        _dump(_as_json(shortcode, cat, args.lang), out)
+    else:
+        out.write(_card_text(shortcode, cat, args.lang, _colour(out)) + "\n")
+    return OK
+
+
+def _marks(entry: Entry) -> list[str]:
+    """What ``list`` says of an entry's standing: its source, and whether it is deprecated."""
+    if entry.source == "standard":
+        found = ["registered" if entry.kind == "enhanced" else "standard"]
+    else:
+        found = [entry.source]
+    return found + (["deprecated"] if entry.deprecated else [])
 
 
 def _list(args: argparse.Namespace, cat: Catalogue, out: TextIO) -> int:
     entries: list[Entry] = list(cat.entries(args.lang, reply_class=args.reply_class))
     if args.json:
-        json.dump([{"code": e.code, "name": e.name, "class": e.class_name} for e in entries],
-                  out, ensure_ascii=False, indent=2)
-        out.write("\n")
-        return 0
+        _dump([e.as_dict() for e in entries], out)
+        return OK
+    words = labels(args.lang)["list_marks"]
+    shown = [", ".join(words[mark] for mark in _marks(e)) for e in entries]
+    width = max((printable.display_width(text) for text in shown), default=0)
     on = _colour(out)
-    for entry in entries:
+    for entry, mark in zip(entries, shown, strict=True):
         code = _paint(f"{entry.code:<8}", _COLOURS[entry.reply_class], on)
-        out.write(f"{code} {entry.name}\n")
-    return 0
+        padding = " " * (width - printable.display_width(mark))
+        out.write(f"{code} {mark}{padding}  {printable.one_line(entry.name)}\n")
+    return OK
 
 
 def _check_docs(args: argparse.Namespace, cat: Catalogue, out: TextIO) -> int:
-    from .check_docs import check_paths
-
-    findings = check_paths(args.paths, cat)
+    try:
+        from .check_docs import check_paths
+    except ModuleNotFoundError as error:
+        if error.name != "markdown":
+            raise
+        raise _Failure("check-docs needs Python-Markdown: pip install 'smtpcodes[markdown]'"
+                       ) from None
+    findings = check_paths(args.paths, cat, skipped=_complain)
     for finding in findings:
         out.write(f"{finding}\n")
-    return 1 if findings else 0
+    return FINDINGS if findings else OK
+
+
+# --- parser and main ---------------------------------------------------------------------------
+
+class _Failure(Exception):
+    """A problem of this run rather than of a code: stdin closed, no reply found, …"""
+
+
+class _UsageError(Exception):
+    def __init__(self, parser: argparse.ArgumentParser, message: str) -> None:
+        super().__init__(message)
+        self.parser = parser
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, with usage errors raised so that ``main`` can print them as JSON if asked."""
+
+    def error(self, message: str) -> NoReturn:
+        raise _UsageError(self, message)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="smtpcodes", description="Explain SMTP reply codes and enhanced status codes.")
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--lang", default="en", choices=languages(),
                         help="language of the texts (default: en)")
     common.add_argument("--catalogue", metavar="FILE",
                         help="your own catalogue file (TOML or YAML) adding or overriding codes")
-    common.add_argument("--json", action="store_true", help="print JSON instead of text")
-    sub = parser.add_subparsers(dest="command", required=True)
-    explain = sub.add_parser("explain", parents=[common], help="explain one code or a reply",
-                             description="Explain 553, 5.7.1 or a reply such as '550 5.1.1'.")
-    explain.add_argument("code", nargs="+", help="553, 5.7.1, or 550 5.1.1")
+    common.add_argument("--json", action="store_true",
+                        help="print JSON instead of text, errors included")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    explain = sub.add_parser(
+        "explain", parents=[common], help="explain a code, a pasted reply, or a whole log",
+        description="Explain 553, 5.7.1, X.7.1, a reply as pasted ('550-5.1.1 User unknown', "
+                    "a Postfix or Exim log line), or with '-' every reply in a bounce or log "
+                    "read from standard input.")
+    explain.add_argument("code", nargs="+", help="553, 5.7.1, X.7.1, 550 5.1.1 …, or -")
     explain.set_defaults(run=_explain)
     comp = sub.add_parser("compare", parents=[common], help="tell two codes apart")
     comp.add_argument("a")
@@ -114,17 +234,85 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+def _error_json(error: Exception) -> dict[str, Any]:
+    kind = "Error" if isinstance(error, _Failure) else type(error).__name__
+    return {"error": {"type": kind, "message": str(error)}}
+
+
+def _complain(message: str, prog: str = "smtpcodes") -> None:
+    """One line on standard error, if there is one to write to."""
     try:
+        sys.stderr.write(f"{prog}: {printable.one_line(message)}\n")
+        sys.stderr.flush()
+    except (AttributeError, OSError):
+        pass
+
+
+def _quiet_stdout() -> None:
+    """After a failed write, point descriptor 1 at /dev/null so that the interpreter's final
+    flush of what is still buffered cannot fail again with a traceback."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, 1)
+        os.close(devnull)
+    except OSError:
+        pass
+
+
+def _whole_writes(stream: TextIO) -> TextIO:
+    """A stream that writes all it is given or raises.
+
+    Under ``python -u`` / PYTHONUNBUFFERED standard output sits on a raw file, and a raw write
+    to a pipe whose reader left midway is partial: the text layer drops the rest without a
+    word, and ``check-docs | head -1`` would exit 0. A buffered writer on the same descriptor
+    (left open when it goes) writes on until done or raises BrokenPipeError.
+    """
+    raw = getattr(stream, "buffer", None)
+    if not isinstance(raw, io.RawIOBase):
+        return stream
+    buffered = io.BufferedWriter(io.FileIO(raw.fileno(), "w", closefd=False))
+    return io.TextIOWrapper(buffered, encoding=stream.encoding, errors=stream.errors,
+                            write_through=True)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    wants_json = "--json" in arguments
+    if sys.stdout is None:  # started with `>&-`
+        _complain("error: standard output is closed; nothing can be printed")
+        return ERROR
+    out = _whole_writes(sys.stdout)
+    try:
+        status = _run(arguments, wants_json, out)
+        out.flush()
+    except BrokenPipeError:  # `smtpcodes check-docs | head -1`: not every line was read
+        _quiet_stdout()
+        return BROKEN_PIPE
+    except OSError as error:  # `smtpcodes list > /dev/full`
+        _quiet_stdout()
+        _complain(f"error: cannot write output: {error.strerror or error}")
+        return ERROR
+    return status
+
+
+def _run(arguments: list[str], wants_json: bool, out: TextIO) -> int:
+    try:
+        args = build_parser().parse_args(arguments)
         cat = get_catalogue(args.catalogue)
-        status: int = args.run(args, cat, sys.stdout)
-    except SMTPCodeError as error:
-        sys.stderr.write(f"smtpcodes: error: {error}\n")
-        return 2
-    except BrokenPipeError:  # `smtpcodes list | head`: the reader left, which is fine
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        return 0
+        status: int = args.run(args, cat, out)
+    except _UsageError as error:
+        if wants_json:
+            _dump({"error": {"type": "UsageError", "message": str(error)}}, out)
+        else:
+            error.parser.print_usage(sys.stderr)
+            _complain(f"error: {error}", error.parser.prog)
+        return ERROR
+    except (SMTPCodeError, _Failure) as error:
+        if wants_json:
+            _dump(_error_json(error), out)
+        else:
+            _complain(f"error: {error}")
+        return ERROR
     return status
 
 

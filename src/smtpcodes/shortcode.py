@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from . import codes as _codes
-from .catalogue import Catalogue, Entry, get_catalogue
+from .catalogue import Catalogue, Entry
 from .errors import MalformedCodeError
 
 #: A shortcode as it stands in text, in any letter case (``<SMTP:553>``). The body stops at the
@@ -16,10 +15,6 @@ PATTERN = re.compile(r"<smtp:([^<>\n]*(?:\n[^<>\n]*)?)>", re.IGNORECASE)
 #: What every front end looks for first, case-folded: pages without it pay for nothing else.
 MARKER = "<smtp:"
 _MARKER_RE = re.compile(re.escape(MARKER), re.IGNORECASE)
-#: Prefixes that pasted replies carry: a DSN ``Diagnostic-Code: smtp; 550 …`` and ``dsn=5.1.1``.
-_PASTED_PREFIX = re.compile(r"(?:smtp|esmtp|lmtp|x-postfix|dsn|status)\s*[;=:]\s*", re.IGNORECASE)
-#: ``550-5.1.1``: a continuation line's code and enhanced code, glued by the hyphen.
-_GLUED = re.compile(r"([2-5][0-9][0-9])-([0-9].*)")
 
 
 def has_marker(text: str) -> bool:
@@ -30,20 +25,27 @@ def has_marker(text: str) -> bool:
 class Shortcode(NamedTuple):
     """What a shortcode asks for: one code, a reply (basic + enhanced), or a comparison."""
 
-    kind: str  # "single", "reply" or "compare"
+    kind: str  # "single", "reply", "compare", or "classes" (X.1.1: one code in several classes)
     codes: tuple[str, ...]
 
     @property
     def label(self) -> str:
+        if self.kind == "classes":
+            return "X." + self.codes[0].split(".", 1)[1]
         return " vs ".join(self.codes) if self.kind == "compare" else " ".join(self.codes)
 
 
 def parse(body: str, catalogue: Catalogue | None = None) -> Shortcode:
     """Parse the text between ``<smtp:`` and ``>``; the MalformedCodeError quotes it."""
     try:
-        return parse_codes(body, catalogue)
+        shortcode = parse_codes(body, catalogue)
     except MalformedCodeError as error:
         raise MalformedCodeError(f"<smtp:{_shown(body)}>: {error}") from None
+    if shortcode.kind == "classes":  # boxes lay out one code, a reply or a comparison so far
+        raise MalformedCodeError(
+            f"<smtp:{_shown(body)}>: {shortcode.label} stands for several classes; a shortcode "
+            f"names one ({', '.join(shortcode.codes)})")
+    return shortcode
 
 
 def _shown(body: str) -> str:
@@ -52,53 +54,13 @@ def _shown(body: str) -> str:
 
 
 def parse_codes(text: str, catalogue: Catalogue | None = None) -> Shortcode:
-    """Parse ``553``, ``550 5.1.1``, ``235 vs 553``, or a reply as pasted from a log or a bounce.
-
-    Pasted forms: ``550-5.1.1`` (a continuation line), ``550 5.1.1 User unknown`` (the text
-    after the codes is ignored), ``smtp; 550 5.1.1 …`` (a DSN Diagnostic-Code), ``dsn=5.1.1``.
-    Words are split once, so any run of white space (line breaks included) costs linear time.
+    """Parse ``553``, ``550 5.1.1``, ``235 vs 553``, ``X.1.1``, or a reply as pasted from a log
+    or a bounce (``550-5.1.1``, ``smtp; 550 5.1.1 User unknown``, ``dsn=5.1.1``, a Postfix or
+    Exim log line); see ``smtpcodes.replies``. Linear time in the length of ``text``.
     """
-    normalise = (catalogue or get_catalogue()).normalise
-    words = text.split()
-    if not words:
-        raise MalformedCodeError("no code given: write a code such as 553 or 5.1.1")
-    separators = [i for i, word in enumerate(words) if word.lower() in ("vs", "vs.")]
-    if separators:
-        if len(separators) > 1 or len(words) != 3 or separators[0] != 1:
-            raise MalformedCodeError("a comparison takes exactly two codes (235 vs 553)")
-        return Shortcode("compare", (normalise(words[0]), normalise(words[2])))
-    words = _unpasted(words)
-    codes = [normalise(words[0])]
-    if len(words) > 1 and words[1][:1].isdigit():
-        codes.append(normalise(words[1]))
-        rest = words[2:]
-    else:
-        rest = words[1:]
-    if rest and rest[0][:1].isdigit():
-        raise MalformedCodeError(
-            "expected one code (553, 5.1.1), a reply (550 5.1.1) or a comparison (235 vs 553)")
-    if len(codes) == 1:
-        return Shortcode("single", (codes[0],))
-    first, second = codes
-    kinds = (_codes.is_enhanced(first), _codes.is_enhanced(second))
-    if kinds == (False, True):
-        return Shortcode("reply", (first, second))
-    if kinds == (True, False):
-        return Shortcode("reply", (second, first))
-    raise MalformedCodeError(
-        "expected one code (553, 5.1.1), a reply (550 5.1.1) or a comparison (235 vs 553)")
+    from .replies import parse as parse_reply
 
-
-def _unpasted(words: list[str]) -> list[str]:
-    """The words of a pasted reply with its prefix dropped and ``550-5.1.1`` split in two."""
-    joined = " ".join(words)
-    prefix = _PASTED_PREFIX.match(joined)
-    if prefix and prefix.end() < len(joined):
-        words = joined[prefix.end():].split()
-    glued = _GLUED.fullmatch(words[0])
-    if glued:
-        words = [glued.group(1), glued.group(2), *words[1:]]
-    return words
+    return parse_reply(text, catalogue)
 
 
 def resolve(shortcode: Shortcode, catalogue: Catalogue, lang: str) -> tuple[Entry, ...]:

@@ -2,13 +2,18 @@
 
 Member names are API and spelled out here so editors and type checkers see them; the phrase and
 description come from the catalogue, so they follow its texts (English).
+
+A member stands in for its number everywhere (``smtpcodes lint --fix`` swaps one for the other
+in running code), on every supported Python: ``str()`` and ``format()`` give ``"553"`` also on
+3.10, whose IntEnum would say ``"SMTPStatus.MAILBOX_NAME_INVALID"``; ``%d``, JSON, arithmetic,
+comparison and hashing are the int's; pickling keeps the member.
 """
 
 from __future__ import annotations
 
 from enum import IntEnum
-from typing import TYPE_CHECKING
 
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from .catalogue import Entry
 
@@ -60,6 +65,13 @@ class SMTPStatus(IntEnum):
     TRANSACTION_FAILED = 554
     PARAMETERS_NOT_RECOGNIZED = 555
     DOMAIN_DOES_NOT_ACCEPT_MAIL = 556
+
+    # What IntEnum does from Python 3.11 on (ReprEnum), spelled out for 3.10.
+    def __str__(self) -> str:
+        return int.__repr__(self)
+
+    def __format__(self, format_spec: str) -> str:
+        return int.__format__(self, format_spec)
 
     @property
     def phrase(self) -> str:

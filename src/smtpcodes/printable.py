@@ -1,0 +1,39 @@
+"""Text made safe to print: control characters shown as escapes, never sent raw.
+
+Catalogue files and Markdown pages come from other people. Raw, an ESC could retitle a
+terminal window, plant a hyperlink or clear the screen; a carriage return could hide what came
+before it; a line break could forge an extra ``file:line: message`` line for a tool that reads
+the report. Every C0 and C1 control character and DEL is shown as ``\\x1b``, as ``repr`` would.
+"""
+
+from __future__ import annotations
+
+_CONTROLS = (*range(0x20), *range(0x7F, 0xA0))
+_ONE_LINE = {code: f"\\x{code:02x}" for code in _CONTROLS}
+_LINES = {code: escape for code, escape in _ONE_LINE.items() if code != 0x0A}
+_JSON = {code: f"\\u{code:04x}" for code in range(0x7F, 0xA0)}
+
+
+def one_line(text: str) -> str:
+    """For a line of a report: line breaks are escaped too."""
+    return text.translate(_ONE_LINE)
+
+
+def lines(text: str) -> str:
+    """For a block of output lines: only the line breaks stay."""
+    return text.translate(_LINES)
+
+
+def json_text(text: str) -> str:
+    """For JSON already serialised with ``ensure_ascii=False``: it escapes C0 itself but leaves
+    DEL and the C1 range raw, and the C1 range holds an 8-bit CSI (``\\x9b``)."""
+    return text.translate(_JSON)
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: East Asian wide and full-width characters take two."""
+    if text.isascii():
+        return len(text)
+    from unicodedata import east_asian_width
+
+    return sum(2 if east_asian_width(char) in "WF" else 1 for char in text)

@@ -1,0 +1,187 @@
+"""Replies as people paste them: one reading for lookup, shortcodes and the CLI."""
+
+from __future__ import annotations
+
+import signal
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+import pytest
+
+import smtpcodes
+from smtpcodes import MalformedCodeError, UnknownCodeError
+from smtpcodes.replies import find
+from smtpcodes.shortcode import Shortcode, parse, parse_codes
+
+POSTFIX = (
+    "Dec  2 10:00:00 mx postfix/smtp[1234]: 4B1F2C0123: to=<u@example.com>, "
+    "relay=mx.example.com[192.0.2.1]:25, delay=0.52, delays=0.1/0.01/0.2/0.21, dsn=5.1.1, "
+    "status=bounced (host mx.example.com[192.0.2.1] said: 550 5.1.1 <u@example.com>: "
+    "Recipient address rejected: User unknown (in reply to RCPT TO command))")
+POSTFIX_NOQUEUE = (
+    "Dec  2 10:00:01 mx postfix/smtpd[99]: NOQUEUE: reject: RCPT from unknown[192.0.2.7]: "
+    "554 5.7.1 <u@example.com>: Relay access denied; from=<a@example.org> "
+    "to=<u@example.com> proto=ESMTP helo=<client>")
+EXIM = (
+    "2024-12-02 10:00:00 1tHxyz-000ABC-12 ** u@example.com R=dnslookup T=remote_smtp "
+    "H=mx.example.com [192.0.2.1] X=TLS1.3:ECDHE_X25519__RSA_PSS_RSAE_SHA256__AES_256_GCM:256 "
+    "CV=yes: SMTP error from remote mail server after RCPT TO:<u@example.com>: "
+    "550 5.1.1 <u@example.com>: Recipient address rejected: User unknown")
+EXIM_DEFER = (
+    "2024-12-02 10:05:00 1tHxyz-000ABC-13 == v@example.com R=dnslookup T=remote_smtp "
+    "defer (-44) H=mx.example.com [192.0.2.1]: SMTP error from remote mail server after "
+    "RCPT TO:<v@example.com>: 451 4.7.1 Greylisted, please try again later")
+MULTILINE = (
+    "550-5.1.1 The email account that you tried to reach does not exist. Please try\n"
+    "550-5.1.1 double-checking the recipient's email address for typos or\n"
+    "550-5.1.1 unnecessary spaces. Learn more at\n"
+    "550 5.1.1  https://support.example.com/?p=NoSuchUser - gsmtp")
+REPLY = Shortcode("reply", ("550", "5.1.1"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("553", Shortcode("single", ("553",))),
+    ("5.01.1", Shortcode("single", ("5.1.1",))),
+    ("550-5.1.1", REPLY),
+    ("550 5.1.1 User unknown", REPLY),
+    ("550 5.1.1 <u@example.com>: Recipient address rejected", REPLY),
+    ("smtp;550 5.1.1 <u@example.com>: Recipient address rejected", REPLY),
+    ("smtp; 550 5.1.1 User unknown", REPLY),
+    ("Diagnostic-Code: smtp; 550 5.1.1 <u@example.com>: Recipient address rejected", REPLY),
+    ("dsn=5.1.1", Shortcode("single", ("5.1.1",))),
+    ("5.1.1 550", REPLY),
+    ("550-Mailbox unavailable\n550 Mailbox unavailable", Shortcode("single", ("550",))),
+    (MULTILINE, REPLY),
+    (POSTFIX, REPLY),
+    (POSTFIX_NOQUEUE, Shortcode("reply", ("554", "5.7.1"))),
+    (EXIM, REPLY),
+    (EXIM_DEFER, Shortcode("reply", ("451", "4.7.1"))),
+    ("X.1.1", Shortcode("classes", ("2.1.1", "4.1.1", "5.1.1"))),
+    ("235 vs 553", Shortcode("compare", ("235", "553"))),
+])
+def test_pasted_text_is_read_the_same_by_every_entry_point(text: str,
+                                                           expected: Shortcode) -> None:
+    assert parse_codes(text) == expected
+    if expected.kind != "classes":
+        assert parse(text) == expected  # the Markdown / Sphinx shortcode body
+    if expected.kind != "compare":
+        # lookup answers with the most specific code: the enhanced code of a reply
+        assert smtpcodes.lookup(text).code in expected.codes
+
+
+def test_x_names_subject_and_detail_in_every_class() -> None:
+    assert Shortcode("classes", ("2.1.1", "4.1.1", "5.1.1")).label == "X.1.1"
+    # lookup picks the most severe class the registry uses the code in
+    assert smtpcodes.lookup("X.1.1").code == "5.1.1"
+    assert smtpcodes.lookup("x.1.5").code == "2.1.5"  # "destination address valid": success
+    with pytest.raises(UnknownCodeError, match="'X.1.99'"):
+        parse_codes("X.1.99")
+    # a box lays out one code, a reply or a comparison: the shortcode asks for a class
+    with pytest.raises(MalformedCodeError, match=r"<smtp:X.1.1>: X.1.1 stands for several"):
+        parse("X.1.1")
+
+
+@pytest.mark.parametrize("text, needle", [
+    ("550 5.1", "'5.1'"),
+    ("550 5.1.1 4.2.0", "three codes"),
+    ("553 550", "one basic and one enhanced"),
+    ("hello world", "no SMTP code found in 'hello world'"),
+    ("abc", "'abc'"),
+    ("", "no code given"),
+    ("Content-Length: 250", "no SMTP code found"),
+    (POSTFIX + "\n" + EXIM_DEFER, "2 different replies"),
+])
+def test_errors_name_the_problem_and_never_talk_about_comparisons(text: str,
+                                                                  needle: str) -> None:
+    with pytest.raises(MalformedCodeError) as info:
+        parse_codes(text)
+    assert needle in str(info.value)
+    assert "comparison" not in str(info.value) and " vs " not in str(info.value)
+
+
+def test_a_comparison_error_does_talk_about_comparisons() -> None:
+    with pytest.raises(MalformedCodeError, match="comparison takes exactly two codes"):
+        parse_codes("235 vs 553 vs 250")
+
+
+BOUNCE = f"""\
+Reporting-MTA: dns; mail.example.org
+X-Postfix-Queue-ID: 4B1F2C0123
+Arrival-Date: Mon,  2 Dec 2024 10:00:00 +0000
+Content-Length: 250
+MIME-Version: 1.0
+
+Final-Recipient: rfc822; u@example.com
+Action: failed
+Status: 5.1.1
+Remote-MTA: dns; mx.example.com
+Diagnostic-Code: smtp; 550 5.1.1 <u@example.com>: Recipient address rejected: User unknown
+
+<u@example.com>: host mx.example.com[192.0.2.1] said: 550 5.1.1 <u@example.com>:
+    Recipient address rejected: User unknown (in reply to RCPT TO command)
+{POSTFIX_NOQUEUE}
+{EXIM_DEFER}
+{MULTILINE}
+"""
+
+
+def test_find_lists_each_reply_of_a_bounce_or_log_once() -> None:
+    found = find(BOUNCE)
+    assert [(f.line, f.shortcode) for f in found] == [
+        (11, REPLY),
+        (15, Shortcode("reply", ("554", "5.7.1"))),
+        (16, Shortcode("reply", ("451", "4.7.1"))),
+    ]
+    # the lone "Status: 5.1.1" is carried by the reply; sizes, dates, addresses are no codes
+    assert found[0].text.startswith("550 5.1.1 <u@example.com>: Recipient address rejected")
+
+
+def test_find_keeps_a_lone_enhanced_status_and_a_lone_basic_reply() -> None:
+    found = find("Status: 4.4.7\nDiagnostic-Code: X-Postfix; delivery temporarily suspended\n"
+                 "host mx.example.com[192.0.2.1] said: 421 Service not available")
+    assert [f.shortcode for f in found] == [Shortcode("single", ("4.4.7",)),
+                                            Shortcode("single", ("421",))]
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Fail instead of hanging: a quadratic parse would take minutes on these sizes."""
+    def expired(signum: int, frame: object) -> None:
+        raise TimeoutError(f"took more than {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expired)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _best(run: Callable[[], object], rounds: int = 3) -> float:
+    """Fastest CPU time of ``rounds`` runs: other processes' load only ever adds to it."""
+    times = []
+    for _ in range(rounds):
+        start = time.process_time()
+        run()
+        times.append(time.process_time() - start)
+    return min(times)
+
+
+@pytest.mark.parametrize("unit", [
+    "smtp;550 ", "550-", "dsn=5.1.1 ", " " * 10, "\t\n", "said: 550 5.", "smtp;5.1.1 550-5.1.1 ",
+])
+def test_reading_costs_linear_time_in_the_text(unit: str) -> None:
+    """Four times the text must take about four times as long, not sixteen."""
+    small = unit * (200_000 // len(unit))
+    large = small * 4
+    with time_limit(20):
+        for text in (small, large):
+            try:
+                parse_codes(text)
+            except MalformedCodeError:
+                pass
+        base = _best(lambda: find(small))
+        big = _best(lambda: find(large))
+    assert big / base < 8, (unit, base, big)
