@@ -75,7 +75,8 @@ def ident_signal(name: str) -> int:
     words = set(words_of(name))
     if "smtp" in low or "lmtp" in low or name in SMTP_IDENTS or words & SMTP_WORDS:
         signal = 2
-    elif "http" in low or "wsgi" in low or name in OTHER_IDENTS or words & OTHER_WORDS:
+    elif ("http" in low or "wsgi" in low or "nntp" in low or name in OTHER_IDENTS
+          or words & OTHER_WORDS):
         signal = -1
     elif words & MAIL_WORDS:
         signal = 1
