@@ -82,6 +82,7 @@ class Pass:
         self.functions: dict[str, Scope] = {}
         self.refs: dict[int, str] = {}
         self.status: set[int] = set()
+        self.compared: set[int] = set()
         self.candidates: list[Candidate] = []
 
     def walk(self, tree: ast.AST) -> None:
@@ -151,8 +152,8 @@ class Pass:
         if role is None or role <= NONE:
             return
         bound = id(node) in self.bounds
-        if role == AMBIG and not bound:  # 200 <= code < 300 bounds a class both protocols have
-            self.count_value(value)
+        if role == AMBIG and not bound and id(node) in self.compared:
+            self.count_value(value)  # not 200 <= code < 300: both protocols have that class
         cand = Candidate(node.lineno, node.col_offset, True, value, None, role, self.scope, 0)
         cand.bound = bound
         cand.ref = self.refs.get(id(node), "")
@@ -180,6 +181,12 @@ class Pass:
                 roles[id(node)] = role
         elif current < role and role not in DEFERRED:
             roles[id(node)] = role
+
+    def mark_compared(self, node: ast.AST) -> None:
+        """The literal (or each literal of a container) is compared with something."""
+        elts = getattr(node, "elts", None)
+        for item in elts if elts is not None else (node,):
+            self.compared.add(id(item))
 
     def mark_status(self, node: ast.AST) -> None:
         """The literal (or each literal of a container) is kept in a status-ish name."""
