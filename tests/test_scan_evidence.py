@@ -57,6 +57,17 @@ def test_enhanced_code_alone_in_a_call_is_not_a_pair() -> None:
     assert found('def f():\n    return make(1, "2.0.0")\n') == []
 
 
+def test_reply_string_beside_an_enhanced_code_in_http_code() -> None:
+    source = """\
+        import requests
+
+        def test_event(client):
+            event = {"status": "5.0.0", "reason": "500 No Such User", "code": 404}
+            assert client.post("/hook", json=event).status_code == 200
+        """
+    assert found(source) == [(4, "SMT102", "5.0.0"), (4, "SMT101", "500")]
+
+
 # --- callables that speak of replies -----------------------------------------------------------
 
 def test_reply_callable_with_text_in_a_neutral_scope() -> None:

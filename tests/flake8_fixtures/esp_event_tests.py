@@ -5,7 +5,6 @@ payloads carry what the receiving mail servers said."""
 import json
 
 import pytest
-
 from espsdk.webhooks import EventError, parse_events
 
 
@@ -26,7 +25,7 @@ def test_bounce_event(client):
 
 def test_deferred_event(client):
     events = [{"event": "deferred", "email": "later@example.org", "attempt": "3",
-               "response": "451 4.7.650 The mail server is temporarily rate limited"}]  # expect: SMT201
+               "response": "451 4.7.650 The server is rate limited"}]  # expect: SMT201
     (event,) = parse_events(events)
     assert event.event_type == "deferred"
     assert event.attempt == 3
