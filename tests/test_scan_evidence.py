@@ -235,3 +235,10 @@ def test_report_keeps_its_fields() -> None:
     assert report._fields == ("line", "col", "code", "message", "literal", "bound")
     assert report.literal == "550 5.1.1" and report.message.startswith("SMT101 ")
     assert "SMTPStatus." in report.message
+
+
+def test_settings_pickle_for_worker_processes() -> None:
+    import pickle
+
+    settings = Settings.from_options(callables=["reject_with:1:2"], allow=["250"])
+    assert pickle.loads(pickle.dumps(settings)) == settings
