@@ -242,3 +242,20 @@ def test_settings_pickle_for_worker_processes() -> None:
 
     settings = Settings.from_options(callables=["reject_with:1:2"], allow=["250"])
     assert pickle.loads(pickle.dumps(settings)) == settings
+
+
+def test_every_signal_is_written_down() -> None:
+    """docs/flake8.md lists every word, name, module and callable the rules read."""
+    from pathlib import Path
+
+    from smtpcodes.scan import apis, scope, vocabulary
+
+    page = (Path(__file__).parent.parent / "docs" / "flake8.md").read_text(encoding="utf-8")
+    tables = [scope.SMTP_MODULES, scope.OTHER_MODULES, vocabulary.SMTP_WORDS,
+              vocabulary.SMTP_IDENTS, vocabulary.MAIL_WORDS, vocabulary.OTHER_WORDS,
+              vocabulary.OTHER_IDENTS, vocabulary.STRONG_WORDS, vocabulary.AMBIG_WORDS,
+              vocabulary.NEG_WORDS, vocabulary.NEG_NAMES, apis.SMTP_CALLABLES,
+              apis.SMTP_NONCODE_CALLEES, apis.REPLY_SENDERS, apis.HTTP_CALLEES,
+              apis.LOG_CALLEES]
+    missing = {name for table in tables for name in table if f"`{name}`" not in page}
+    assert not missing
