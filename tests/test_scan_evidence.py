@@ -57,6 +57,17 @@ def test_enhanced_code_alone_in_a_call_is_not_a_pair() -> None:
     assert found('def f():\n    return make(1, "2.0.0")\n') == []
 
 
+def test_reply_string_beside_an_enhanced_code_in_http_code() -> None:
+    source = """\
+        import requests
+
+        def test_event(client):
+            event = {"status": "5.0.0", "reason": "500 No Such User", "code": 404}
+            assert client.post("/hook", json=event).status_code == 200
+        """
+    assert found(source) == [(4, "SMT102", "5.0.0"), (4, "SMT101", "500")]
+
+
 # --- callables that speak of replies -----------------------------------------------------------
 
 def test_reply_callable_with_text_in_a_neutral_scope() -> None:
@@ -224,3 +235,27 @@ def test_report_keeps_its_fields() -> None:
     assert report._fields == ("line", "col", "code", "message", "literal", "bound")
     assert report.literal == "550 5.1.1" and report.message.startswith("SMT101 ")
     assert "SMTPStatus." in report.message
+
+
+def test_settings_pickle_for_worker_processes() -> None:
+    import pickle
+
+    settings = Settings.from_options(callables=["reject_with:1:2"], allow=["250"])
+    assert pickle.loads(pickle.dumps(settings)) == settings
+
+
+def test_every_signal_is_written_down() -> None:
+    """docs/flake8.md lists every word, name, module and callable the rules read."""
+    from pathlib import Path
+
+    from smtpcodes.scan import apis, scope, vocabulary
+
+    page = (Path(__file__).parent.parent / "docs" / "flake8.md").read_text(encoding="utf-8")
+    tables = [scope.SMTP_MODULES, scope.OTHER_MODULES, vocabulary.SMTP_WORDS,
+              vocabulary.SMTP_IDENTS, vocabulary.MAIL_WORDS, vocabulary.OTHER_WORDS,
+              vocabulary.OTHER_IDENTS, vocabulary.STRONG_WORDS, vocabulary.AMBIG_WORDS,
+              vocabulary.NEG_WORDS, vocabulary.NEG_NAMES, apis.SMTP_CALLABLES,
+              apis.SMTP_NONCODE_CALLEES, apis.REPLY_SENDERS, apis.HTTP_CALLEES,
+              apis.LOG_CALLEES]
+    missing = {name for table in tables for name in table if f"`{name}`" not in page}
+    assert not missing

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Iterable, Mapping, Sequence
-from types import MappingProxyType
 from typing import NamedTuple
 
 from .apis import SMTP_CALLABLES, Api, parse_callables
@@ -70,7 +69,7 @@ class Settings(NamedTuple):
                 texts_for(catalogue)
             except Exception as error:  # CatalogueFileError names the file and the entry
                 raise ValueError(f"--smtp-catalogue: {error}") from None
-        table = MappingProxyType({**SMTP_CALLABLES, **own}) if own else SMTP_CALLABLES
+        table = {**SMTP_CALLABLES, **own} if own else SMTP_CALLABLES  # a dict: it pickles
         return cls(frozenset(allowed), every, catalogue or None, trigger_words(every, own),
                    table)
 

@@ -125,7 +125,7 @@ def callee(names: list[str], known: Mapping[str, Api]) -> Callee:
     if primary in REPLY_SENDERS:
         return Callee(AMBIG if "reply" in primary.lower() else NONE, AMBIG)
     receivers = {w for n in names[1:] for w in words_of(n)}
-    if _REPLY_WORDS & set(words) or "reply" in receivers or smtp:
+    if _REPLY_WORDS.intersection(words) or _REPLY_WORDS & receivers:
         return Callee(NONE, NONE, api=_GENERIC, replies=True)
     return _NOTHING
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .candidates import Candidate, Finding
-from .roles import AMBIG, LIKELY, NAMED, NEG, NONE, PARAM, RETURNED, STRONG, UNKNOWN
+from .roles import AMBIG, LIKELY, NEG, NONE, PARAM, RETURNED, STRONG, UNKNOWN
 from .scope import NEUTRAL, OTHER, SMTP, resolve
 from .shapes import (
     S_BARE,
@@ -52,8 +52,6 @@ def _role(p: Pass, cand: Candidate) -> int:
         params = p.params.get(name)
         role = NONE if params is None or int(index) >= len(params) else name_role(
             params[int(index)])
-    elif role == NAMED:
-        role = UNKNOWN
     if cand.ref.startswith("=") and role < STRONG:
         bound = cand.scope.bound_role(cand.ref[1:])
         if isinstance(bound, str):  # status = post(url): HTTP if post() is HTTP code

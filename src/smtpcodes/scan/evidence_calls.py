@@ -38,6 +38,7 @@ def _call(p: Pass, node: ast.Call, stack: list[Any]) -> bool:
         for arg in args:
             if literalish(arg):
                 p.set_role(arg, subject)
+                p.mark_compared(arg)
         return False
     if (func.__class__ is ast.Attribute and func.attr == "parametrize"
             and len(args) > 1 and args[0].__class__ is ast.Constant

@@ -34,6 +34,7 @@ def _compare(p: Pass, node: ast.Compare, stack: list[Any]) -> bool:
     status = any(subject_says_status(o) for o in subjects)
     for operand in literal:
         p.set_role(operand, role)
+        p.mark_compared(operand)
         if status:
             p.mark_status(operand)
         if named is not None:
@@ -66,6 +67,7 @@ def _match(p: Pass, node: Any, stack: list[Any]) -> bool:
     for case in node.cases:
         for value in _match_values(case.pattern):
             p.set_role(value, role)
+            p.mark_compared(value)
     return False
 
 

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from .roles import AMBIG, NEG, RETURNED, STRONG, UNKNOWN
-from .shapes import ENH_RE, http_phrases
+from .shapes import ENH_RE, REPLY_RE, http_phrases
 from .vocabulary import NEG_NAMES, says_status, word_role
 
 if TYPE_CHECKING:
@@ -52,6 +52,19 @@ def _enhanced_class(node: ast.AST) -> int | None:
         return None
     match = ENH_RE.match(value[:16])
     return int(match.group(1)) if match is not None else None
+
+
+def _reply_code(node: ast.AST) -> int | None:
+    """The code a reply string starts with: ``"500 No such user"`` (not ``"500 5.0.0 ..."``,
+    which is a pair on its own)."""
+    value = getattr(node, "value", None) if node.__class__ is ast.Constant else None
+    if not isinstance(value, (str, bytes)):
+        return None
+    text = value[:24].decode("latin-1") if isinstance(value, bytes) else value[:24]
+    match = REPLY_RE.match(text)
+    if match is None or not text[match.end():] or ENH_RE.match(text[match.end():]):
+        return None
+    return int(match.group(1))
 
 
 def head_of(node: ast.AST) -> ast.AST:
@@ -101,7 +114,9 @@ def pair_up(p: Pass, elements: Sequence[ast.AST]) -> None:
         return
     codes: list[tuple[ast.AST, int]] = []
     for element in elements:
-        code = code_of(element)
+        code = code_of(element) if element is not enhanced_node else None
+        if code is None:  # {"status": "5.0.0", "reason": "500 No such user"}
+            code = _reply_code(element)
         if code is not None and roles.get(id(element), 0) >= 0:
             codes.append((element, code))
     if not codes:

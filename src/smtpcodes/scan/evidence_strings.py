@@ -21,6 +21,7 @@ from .shapes import (
     ENH_RE,
     FOREIGN_CODES,
     REPLY_RE,
+    S_BARE,
     S_ENH,
     S_ENH_ONLY,
     S_ENH_TEXT,
@@ -100,6 +101,8 @@ def _literal(p: Pass, node: ast.AST, line: int, col: int, value: str | bytes, ro
                 return
             if kind == S_REPLY and code in FOREIGN_CODES:
                 p.scope.other += 1  # "240 Article received": NNTP's line, or FTP's
+        if kind == S_BARE and role == AMBIG and id(node) in p.compared:
+            p.count_value(code)  # reply[:3] == "550"
         cand = Candidate(line, col, False, code, enhanced, role, p.scope, kind, None, rest)
     else:
         enh = ENH_RE.match(text)

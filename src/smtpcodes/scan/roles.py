@@ -1,7 +1,9 @@
 """What the expression around a literal says about it: the role scale every evidence unit uses.
 
 A role is an int so the strongest claim wins with ``max``; a negative one (a port, an HTTP
-status) always wins. The deferred roles are settled once the whole file is read.
+status) always wins. The deferred roles are settled once the whole file is read; so is a
+comparison with a local name (``code == "535"`` after ``code = reply.code``), kept beside the
+role as a reference (:mod:`.decide`).
 """
 
 from __future__ import annotations
@@ -16,9 +18,8 @@ LIKELY = 3  # passed with a text to a reply callable: a code unless the scope is
 STRONG = 4  # SMTP by itself: ``e.smtp_code``, ``SMTPSenderRefused(...)``, beside an enhanced code
 RETURNED = 5  # returned by a function: a code if the function also returns e.g. exc.smtp_code
 PARAM = 6  # passed to a function of this module: a code if that parameter's name says so
-NAMED = 7  # compared with a local name: a code if the function bound that name to an SMTP code
 
-DEFERRED = frozenset({RETURNED, PARAM, NAMED})
+DEFERRED = frozenset({RETURNED, PARAM})
 
 
 def combine(roles: Iterable[int]) -> int:
@@ -28,5 +29,4 @@ def combine(roles: Iterable[int]) -> int:
         return NONE
     if NEG in found:
         return NEG
-    return max(r for r in found if r not in DEFERRED) if any(
-        r not in DEFERRED for r in found) else found[0]
+    return max(found)

@@ -104,7 +104,9 @@ class ScopeExit:
 def resolve(scopes: list[Scope]) -> None:
     """Sum points upwards; a scope is SMTP or OTHER by its own majority, else its parent's.
 
-    ``scopes`` lists parents before their children.
+    A lead of one point (``resp.startswith("211 ")`` in an NNTP test class, one ``code ==
+    250``) decides nothing: the scope keeps its parent's kind. ``scopes`` lists parents before
+    their children.
     """
     totals = {id(s): [s.smtp, s.other] for s in scopes}
     for scope in reversed(scopes):
@@ -114,12 +116,15 @@ def resolve(scopes: list[Scope]) -> None:
             theirs[1] += mine[1]
     for scope in scopes:
         smtp, other = totals[id(scope)]
-        if smtp > other:
+        inherited = scope.parent.kind if scope.parent is not None else NEUTRAL
+        if abs(smtp - other) < 2:
+            scope.kind = inherited
+        elif smtp > other:
             scope.kind = SMTP
         elif other > smtp:
             scope.kind = OTHER
         else:
-            scope.kind = scope.parent.kind if scope.parent is not None else NEUTRAL
+            scope.kind = inherited
 
 
 def import_points(module: str, smtp_modules: frozenset[str]) -> int:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ast
 import re
+from functools import lru_cache
 from typing import Any
 
 from .roles import AMBIG, NEG, NONE, STRONG, UNKNOWN
@@ -61,9 +62,10 @@ OTHER_WORDS = frozenset({"http", "https", "wsgi", "asgi", "ftp", "ftps", "nntp",
 SIGNAL_CACHE: dict[str, int] = {}
 
 
-def words_of(name: str) -> list[str]:
+@lru_cache(maxsize=8192)
+def words_of(name: str) -> tuple[str, ...]:
     """``sendSMTPReply`` -> ``send``, ``smtp``, ``reply``: lower-case words of an identifier."""
-    return [w.lower() for w in _WORD_RE.findall(name)]
+    return tuple(w.lower() for w in _WORD_RE.findall(name))
 
 
 def ident_signal(name: str) -> int:
@@ -75,7 +77,8 @@ def ident_signal(name: str) -> int:
     words = set(words_of(name))
     if "smtp" in low or "lmtp" in low or name in SMTP_IDENTS or words & SMTP_WORDS:
         signal = 2
-    elif "http" in low or "wsgi" in low or name in OTHER_IDENTS or words & OTHER_WORDS:
+    elif ("http" in low or "wsgi" in low or "nntp" in low or name in OTHER_IDENTS
+          or words & OTHER_WORDS):
         signal = -1
     elif words & MAIL_WORDS:
         signal = 1

@@ -23,9 +23,9 @@ from . import (
 )
 from .apis import Api
 from .candidates import Candidate, DefExit, Finding
-from .roles import DEFERRED, NONE
+from .roles import AMBIG, DEFERRED, NONE
 from .scope import Scope, ScopeExit
-from .shapes import HEADS
+from .shapes import FOREIGN_CODES, HEADS, http_phrases, smtp_only_codes
 from .vocabulary import SIGNAL_CACHE, ident_signal
 
 _SKIP_FIELDS = frozenset({
@@ -82,6 +82,7 @@ class Pass:
         self.functions: dict[str, Scope] = {}
         self.refs: dict[int, str] = {}
         self.status: set[int] = set()
+        self.compared: set[int] = set()
         self.candidates: list[Candidate] = []
 
     def walk(self, tree: ast.AST) -> None:
@@ -150,10 +151,21 @@ class Pass:
         role = self.roles.get(id(node))
         if role is None or role <= NONE:
             return
+        bound = id(node) in self.bounds
+        if role == AMBIG and not bound and id(node) in self.compared:
+            self.count_value(value)  # not 200 <= code < 300: both protocols have that class
         cand = Candidate(node.lineno, node.col_offset, True, value, None, role, self.scope, 0)
-        cand.bound = id(node) in self.bounds
+        cand.bound = bound
         cand.ref = self.refs.get(id(node), "")
         self.candidates.append(cand)
+
+    def count_value(self, code: int) -> None:
+        """``code in (550, 551, 553)``: numbers only SMTP defines speak for SMTP, numbers only
+        HTTP defines (``code == 404``) for HTTP."""
+        if code in smtp_only_codes():
+            self.scope.smtp += 1
+        elif code in FOREIGN_CODES or (code in http_phrases() and not self.defined(str(code))):
+            self.scope.other += 1
 
     def set_role(self, node: object, role: int) -> None:
         """Give a literal (or a tuple, list, set or dict of them) its role: the strongest wins,
@@ -169,6 +181,12 @@ class Pass:
                 roles[id(node)] = role
         elif current < role and role not in DEFERRED:
             roles[id(node)] = role
+
+    def mark_compared(self, node: ast.AST) -> None:
+        """The literal (or each literal of a container) is compared with something."""
+        elts = getattr(node, "elts", None)
+        for item in elts if elts is not None else (node,):
+            self.compared.add(id(item))
 
     def mark_status(self, node: ast.AST) -> None:
         """The literal (or each literal of a container) is kept in a status-ish name."""
