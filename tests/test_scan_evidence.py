@@ -13,7 +13,7 @@ import pytest
 
 from smtpcodes.scan import SMTP_CALLABLES, Report, Settings, check
 from smtpcodes.scan.apis import parse_callables
-from smtpcodes.scan.messages import one_line
+from smtpcodes.printable import one_line
 
 
 def run(source: str, settings: Settings | None = None) -> list[Report]:
@@ -227,7 +227,8 @@ def test_name_bound_from_an_http_function_of_the_module() -> None:
 # --- messages ------------------------------------------------------------------------------------
 
 def test_messages_are_one_line() -> None:
-    assert one_line("a\nb\r\x00c\u2028d\x85e") == "a b c d e"
+    text = one_line("a\nb\r\x00c\u2028d\x85e")
+    assert text.splitlines() == [text] and text == "a\\x0ab\\x0d\\x00c\\u2028d\\x85e"
 
 
 def test_report_keeps_its_fields() -> None:

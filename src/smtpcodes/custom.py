@@ -153,9 +153,11 @@ def _text_fields(table: dict[Any, object], where: str) -> dict[str, str]:
 
 
 def _refuse_controls(text: str, where: str, allowed: str = "") -> None:
-    """Refuse control characters (ESC starts terminal escape sequences) bar ``allowed``."""
+    """Refuse control characters (ESC starts terminal escape sequences) and the Unicode line
+    and paragraph separators (a line break to whoever splits lines) bar ``allowed``."""
     for char in text:
-        if (char < " " or "\x7f" <= char <= "\x9f") and char not in allowed:
+        if (char < " " or "\x7f" <= char <= "\x9f" or char in "\u2028\u2029") \
+                and char not in allowed:
             raise CatalogueFileError(
                 f"{where} holds the control character {char!r}; texts are plain text")
 

@@ -3,13 +3,15 @@
 Catalogue files and Markdown pages come from other people. Raw, an ESC could retitle a
 terminal window, plant a hyperlink or clear the screen; a carriage return could hide what came
 before it; a line break could forge an extra ``file:line: message`` line for a tool that reads
-the report. Every C0 and C1 control character and DEL is shown as ``\\x1b``, as ``repr`` would.
+the report. Every C0 and C1 control character, DEL and the Unicode line and paragraph
+separators are shown as ``\\x1b`` or ``\\u2028``, as ``repr`` would.
 """
 
 from __future__ import annotations
 
-_CONTROLS = (*range(0x20), *range(0x7F, 0xA0))
-_ONE_LINE = {code: f"\\x{code:02x}" for code in _CONTROLS}
+_CONTROLS = (*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029)
+_ONE_LINE = {code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+             for code in _CONTROLS}
 _LINES = {code: escape for code, escape in _ONE_LINE.items() if code != 0x0A}
 _JSON = {code: f"\\u{code:04x}" for code in range(0x7F, 0xA0)}
 
