@@ -11,9 +11,9 @@ import textwrap
 
 import pytest
 
+from smtpcodes.printable import one_line
 from smtpcodes.scan import SMTP_CALLABLES, Report, Settings, check
 from smtpcodes.scan.apis import parse_callables
-from smtpcodes.printable import one_line
 
 
 def run(source: str, settings: Settings | None = None) -> list[Report]:
