@@ -481,7 +481,8 @@ def test_enum_members_behave_as_their_numbers_on_every_python() -> None:
     assert pickle.loads(pickle.dumps(member)) is member
     assert member + 1 == 554 and type(member + 1) is int and member // 100 == 5
     assert member == 553 and hash(member) == hash(553) and {553: "x"}[member] == "x"
-    assert repr(member) == "<SMTPStatus.MAILBOX_NAME_INVALID: 553>"
+    assert repr(member) == "553" and repr((member, b"x")) == "(553, b'x')"
+    assert "%r" % member == "553" and member.name == "MAILBOX_NAME_INVALID"  # noqa: UP031
 
 
 # --- data files ---------------------------------------------------------------------------------

@@ -40,7 +40,7 @@ def src(text: str) -> str:
 # --- what is rewritten --------------------------------------------------------------------------
 
 @pytest.mark.filterwarnings("ignore:invalid decimal literal:SyntaxWarning")
-def test_only_literals_met_by_equality_are_rewritten() -> None:
+def test_only_literals_met_by_equality_or_passed_as_arguments_are_rewritten() -> None:
     before = src('''\
         """Replies."""
         import smtplib
@@ -95,7 +95,7 @@ def test_only_literals_met_by_equality_are_rewritten() -> None:
             if code==SMTPStatus.MAILBOX_NAME_INVALID and reply:
                 pass
             assert reply[0] != SMTPStatus.CANNOT_VRFY_USER, reply
-            raise smtplib.SMTPResponseException(553, b"bad")
+            raise smtplib.SMTPResponseException(SMTPStatus.MAILBOX_NAME_INVALID, b"bad")
 
 
         def status():
@@ -119,7 +119,7 @@ def test_reply_strings_enhanced_codes_and_unfixed_findings_stay_in_the_output(
 
         def send(server):
             code, _ = server.noop()
-            if code != 250:
+            if code != 250 and code >= 500:
                 raise smtplib.SMTPResponseException(553, b"5.1.3 Bad address syntax")
             reply = "354 Start mail input"
             return reply
@@ -128,10 +128,12 @@ def test_reply_strings_enhanced_codes_and_unfixed_findings_stay_in_the_output(
     assert done.returncode == 1
     assert [line.split()[1] for line in done.stdout.splitlines()] == [
         "SMT100", "SMT102", "SMT101"]
-    assert done.stdout.startswith("m.py:9:45: SMT100")  # positions of the fixed file
-    assert "fixed 1 finding in 1 file, 3 left" in done.stderr
+    assert done.stdout.startswith("m.py:8:42: SMT100")  # positions of the fixed file
+    assert "fixed 2 findings in 1 file, 3 left" in done.stderr
     text = (tmp_path / "m.py").read_text()
-    assert "if code != SMTPStatus.OK:" in text and '"354 Start mail input"' in text
+    assert "if code != SMTPStatus.OK and code >= 500:" in text
+    assert "SMTPResponseException(SMTPStatus.MAILBOX_NAME_INVALID, " in text
+    assert '"354 Start mail input"' in text
 
 
 def test_noqa_and_ignored_findings_are_not_fixed(tmp_path: Path) -> None:

@@ -1,13 +1,15 @@
 """``smtpcodes lint --fix``: SMT100 literals become enum constants where nothing can tell.
 
-An int literal is rewritten only where its value meets nothing but ``==``, ``!=``, ``in``,
+An int literal is rewritten where its value meets nothing but ``==``, ``!=``, ``in``,
 ``not in``, a ``case`` pattern or unittest's ``assertEqual``, ``assertNotEqual``, ``assertIn``
 and ``assertNotIn`` (directly or inside a tuple, list or set literal): there an ``IntEnum``
-member equal to it gives every result the int gave (a failing assertion's message shows the
-member's ``repr()``, the only difference). A literal passed on (an argument, a return value,
-an assignment) is left alone, since ``repr()`` of a member is not the int's and reaches the
-output through exception messages, logged tuples and ``%r``. A bound of a range or ordering
-test (``code >= 500``) is a class boundary, not the reply the constant names: never rewritten.
+member equal to it gives every result the int gave. With ``SMTPStatus``, whose ``str()``,
+``format()`` and ``repr()`` are the int's, a literal passed as an argument
+(``SMTPSenderRefused(553, ...)``) is rewritten too: exception messages, logged tuples and
+``%r`` print what they printed. A project's own enum (``--fix-import``) keeps the enum's
+``repr()``, so there arguments stay. Return values and assignments always stay: the value
+travels further than the tool can follow. A bound of a range or ordering test
+(``code >= 500``) is a class boundary, not the reply the constant names: never rewritten.
 
 Only the literal's own characters change (and one import line is added): the rest of the text,
 its comments and line endings stay as they were. An edit that would not compile is dropped and
@@ -99,7 +101,7 @@ def _plan(text: str, tree: ast.Module, reports: Sequence[Report], target: Target
 
 def _chosen(tree: ast.Module, reports: Sequence[Report], target: Target) -> _Chosen:
     """The SMT100 findings at a safe site with a member of their value: the member's name."""
-    sites = _sites(tree)
+    sites = _sites(tree, arguments=target.passes_as_int)
     chosen: _Chosen = []
     for report in reports:
         site = sites.get((report.line, report.col))
@@ -111,9 +113,9 @@ def _chosen(tree: ast.Module, reports: Sequence[Report], target: Target) -> _Cho
     return chosen
 
 
-def _sites(tree: ast.Module) -> dict[tuple[int, int], _Site]:
+def _sites(tree: ast.Module, arguments: bool) -> dict[tuple[int, int], _Site]:
     """Int literals whose value only meets equality: ``==``, ``!=``, ``in``, ``not in``, a
-    ``case`` pattern or an equality assertion."""
+    ``case`` pattern or an equality assertion; with ``arguments``, also call arguments."""
     found: dict[tuple[int, int], _Site] = {}
     stack: list[tuple[ast.AST, bool]] = [(tree, False)]
     while stack:
@@ -126,9 +128,11 @@ def _sites(tree: ast.Module) -> dict[tuple[int, int], _Site]:
                                for op in node.ops[max(0, index - 1):index + 1])]
         elif isinstance(node, ast.MatchValue):
             compared = [node.value]
-        elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-              and node.func.attr in _ASSERTS):
-            compared = node.args[:2]
+        elif isinstance(node, ast.Call):
+            if arguments:
+                compared = [*node.args, *(keyword.value for keyword in node.keywords)]
+            elif isinstance(node.func, ast.Attribute) and node.func.attr in _ASSERTS:
+                compared = node.args[:2]
         for operand in compared:
             for literal, value in _literals(operand):
                 found[(literal.lineno, literal.col_offset)] = _Site(literal, value, deferred)

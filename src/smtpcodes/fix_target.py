@@ -29,6 +29,9 @@ class Target(NamedTuple):
     members: Mapping[int, str]
     #: Modules an existing import may name it from (``smtpcodes.status`` re-exported too).
     modules: frozenset[str]
+    #: Whether a member is the int to every reader, ``repr()`` included (``SMTPStatus`` is):
+    #: then a literal may also be rewritten where it is passed on, as an argument.
+    passes_as_int: bool = False
 
 
 def load(spec: str | None, root: str) -> Target:
@@ -46,7 +49,8 @@ def load(spec: str | None, root: str) -> Target:
         from .status import SMTPStatus
 
         members = {int(member): member.name for member in SMTPStatus}
-        return Target(module, name, members, frozenset({module, SMTPStatus.__module__}))
+        return Target(module, name, members, frozenset({module, SMTPStatus.__module__}),
+                      passes_as_int=True)
     roots = [root, os.path.join(root, "src")]
     return Target(module, name, _read_members(module, name, roots, spec), frozenset({module}))
 

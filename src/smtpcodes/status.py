@@ -66,8 +66,13 @@ class SMTPStatus(IntEnum):
     PARAMETERS_NOT_RECOGNIZED = 555
     DOMAIN_DOES_NOT_ACCEPT_MAIL = 556
 
-    # What IntEnum does from Python 3.11 on (ReprEnum), spelled out for 3.10.
+    # str() and format() as IntEnum gives them from Python 3.11 on (ReprEnum), spelled out for
+    # 3.10; repr() too is the int's, so code that `smtpcodes lint --fix` rewrote prints what it
+    # printed before, down to exception messages and logged tuples (``.name`` gives the name).
     def __str__(self) -> str:
+        return int.__repr__(self)
+
+    def __repr__(self) -> str:
         return int.__repr__(self)
 
     def __format__(self, format_spec: str) -> str:

@@ -117,5 +117,6 @@ def check(tree: ast.AST, lines: Sequence[str] | None, settings: Settings = _DEFA
     if not found:
         return []
     words = texts_for(settings.catalogue)
-    return [Report(f.line, f.col, f.kind, words.message(f.kind, f.code), f.code, f.bound)
+    return [Report(f.line, f.col, f.kind, words.message(f.kind, f.code, f.bound), f.code,
+                   f.bound)
             for f in found]

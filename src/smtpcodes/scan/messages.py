@@ -25,6 +25,10 @@ MESSAGES: dict[str, str] = {
     "SMT201": "SMT201 {error} (define codes of your own with --smtp-catalogue)",
     "SMT900": "SMT900 smtpcodes could not check this file ({error}); please report it",
 }
+#: SMT100 for a bound of a range check (``code >= 500``): it is about a class, not the reply it
+#: spells, so naming that reply's constant would say something false.
+BOUND_MESSAGE = ("SMT100 hard-coded SMTP reply code {code} as a class boundary (class {cls}xx): "
+                 "test the reply class instead (code // 100), not one reply's constant")
 
 
 # --- the catalogue side: defined codes and messages, cached per catalogue -----------------------
@@ -46,11 +50,11 @@ class Texts:
                 known = self._defined[code] = False
         return known
 
-    def message(self, kind: str, code: str) -> str:
-        key = (kind, code)
+    def message(self, kind: str, code: str, bound: bool = False) -> str:
+        key = ("bound" if bound else kind, code)
         text = self._messages.get(key)
         if text is None:
-            text = self._messages[key] = one_line(self._build(kind, code))
+            text = self._messages[key] = one_line(self._build(*key))
         return text
 
     def _entry(self, code: str) -> Any:
@@ -76,6 +80,8 @@ class Texts:
     def _build(self, kind: str, code: str) -> str:
         if kind == "SMT100":
             return MESSAGES[kind].format(code=code, about=self._about(code), fix=self._fix(code))
+        if kind == "bound":
+            return BOUND_MESSAGE.format(code=code, cls=code[0])
         if kind == "SMT101":
             basic, _, enhanced = code.partition(" ")
             about = self._about(basic)
