@@ -77,9 +77,20 @@ def test_x_names_subject_and_detail_in_every_class() -> None:
     assert smtpcodes.lookup("x.1.5").code == "2.1.5"  # "destination address valid": success
     with pytest.raises(UnknownCodeError, match="'X.1.99'"):
         parse_codes("X.1.99")
-    # a box lays out one code, a reply or a comparison: the shortcode asks for a class
-    with pytest.raises(MalformedCodeError, match=r"<smtp:X.1.1>: X.1.1 stands for several"):
-        parse("X.1.1")
+    assert parse("X.1.1") == Shortcode("classes", ("2.1.1", "4.1.1", "5.1.1"))
+
+
+def test_x_box_explains_the_classes_the_registry_uses() -> None:
+    """``<smtp:X.1.1>``: one box, a paragraph per class in use (2.1.1 is no standard's)."""
+    import markdown
+
+    from htmltree import find_class, parse as parse_html
+
+    root = parse_html(markdown.markdown("<smtp:X.1.1>", extensions=["smtpcodes"]))
+    (box,) = find_class(root, "smtp-box")
+    assert box.findtext("p").startswith("SMTP X.1.1 · Bad destination mailbox address")
+    description = box.find(".//dd[@class='smtp-description']")
+    assert [p.text.split(":")[0] for p in description.iter("p")] == ["4.1.1", "5.1.1"]
 
 
 @pytest.mark.parametrize("text, needle", [

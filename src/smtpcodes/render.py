@@ -76,9 +76,15 @@ def card(shortcode: Shortcode, catalogue: Catalogue, lang: str = "en",
     names = words["sections"]
     if shortcode.kind == "compare":
         return _comparison_card(shortcode, entries, catalogue, lang, sections)
+    if shortcode.kind == "classes":  # X.1.1: the classes the registry uses it in, if any
+        entries = tuple(e for e in entries if e.source != "unused") or entries
     title = words["title"].format(code=shortcode.label) + " · " + _names(entries, " — ")
     multi = len(entries) > 1
-    meta = _reply_meta(entries, words) if multi else _meta(entries[0], words)
+    if shortcode.kind == "classes":
+        meta = (entries[0].category_name, *(_group(e, e.status_class_name, "", words)
+                                            for e in entries))
+    else:
+        meta = _reply_meta(entries, words) if multi else _meta(entries[0], words)
     body = []
     for key in ("description", "when", "fix", "note"):
         if key not in sections:

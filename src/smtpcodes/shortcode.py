@@ -23,7 +23,8 @@ def has_marker(text: str) -> bool:
 
 
 class Shortcode(NamedTuple):
-    """What a shortcode asks for: one code, a reply (basic + enhanced), or a comparison."""
+    """What a shortcode asks for: one code, a reply (basic + enhanced), a comparison, or one
+    enhanced code's subject and detail across its classes (``X.1.1``)."""
 
     kind: str  # "single", "reply", "compare", or "classes" (X.1.1: one code in several classes)
     codes: tuple[str, ...]
@@ -38,14 +39,9 @@ class Shortcode(NamedTuple):
 def parse(body: str, catalogue: Catalogue | None = None) -> Shortcode:
     """Parse the text between ``<smtp:`` and ``>``; the MalformedCodeError quotes it."""
     try:
-        shortcode = parse_codes(body, catalogue)
+        return parse_codes(body, catalogue)
     except MalformedCodeError as error:
         raise MalformedCodeError(f"<smtp:{_shown(body)}>: {error}") from None
-    if shortcode.kind == "classes":  # boxes lay out one code, a reply or a comparison so far
-        raise MalformedCodeError(
-            f"<smtp:{_shown(body)}>: {shortcode.label} stands for several classes; a shortcode "
-            f"names one ({', '.join(shortcode.codes)})")
-    return shortcode
 
 
 def _shown(body: str) -> str:
