@@ -84,7 +84,8 @@ def test_x_box_explains_the_classes_the_registry_uses() -> None:
     """``<smtp:X.1.1>``: one box, a paragraph per class in use (2.1.1 is no standard's)."""
     import markdown
 
-    from htmltree import find_class, parse as parse_html
+    from htmltree import find_class
+    from htmltree import parse as parse_html
 
     root = parse_html(markdown.markdown("<smtp:X.1.1>", extensions=["smtpcodes"]))
     (box,) = find_class(root, "smtp-box")
