@@ -161,6 +161,13 @@ def test_a_reply_meta_line_has_one_group_per_code() -> None:
     assert second == "5.3.0: Mail system"
 
 
+def test_an_enhanced_code_says_its_class_once() -> None:
+    """The pill says "5xx Permanent Negative"; "Permanent failure" beside it would repeat it."""
+    box = _only(_box("5.1.1"))
+    assert text(find_class(box, "smtp-class")[0]) == "5xx Permanent Negative"
+    assert _meta_tags(box) == ["Addressing"]
+
+
 def test_a_contradicting_reply_names_the_enhanced_class_in_its_own_group() -> None:
     box = _only(_box("250 5.1.1"))
     assert text(find_class(box, "smtp-class")[0]) == "2xx Positive Completion"

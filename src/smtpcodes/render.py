@@ -111,13 +111,9 @@ def _names(entries: Iterable[Entry], joiner: str) -> str:
 
 def _meta(entry: Entry, words: dict[str, Any]) -> tuple[str, ...]:
     """One code's tags: its class first (the box shows it as a pill), then the rest."""
-    meta = [entry.class_name]
-    if entry.kind == "enhanced":
-        meta.append(f"{entry.status_class_name} · {entry.category_name}")
-    else:
-        meta.append(entry.category_name)
-        if entry.commands:
-            meta.append(_commands(entry, words))
+    meta = [entry.class_name, entry.category_name]  # the pill says the class: said once
+    if entry.kind == "basic" and entry.commands:
+        meta.append(_commands(entry, words))
     return (*meta, *_flags(entry, words))
 
 
