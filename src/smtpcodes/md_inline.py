@@ -29,7 +29,7 @@ PRIORITY = 89
 #: one line break but never a tag, a placeholder (code span, link, escape) or a second line
 #: break. The body excludes ``<`` so a search never re-reads text past the next opener.
 SHORTCODE = re.compile(
-    r"<[sS][mM][tT][pP]:(?:\x02smtpcodes:(\d+)\x03)?"
+    r"<[sS][mM][tT][pP]:(?:\x02s(\d+)\x03)?"
     r"([^<>\n\x02\x03]*(?:\n[^<>\n\x02\x03]*)?)(>)?")
 
 
@@ -89,7 +89,8 @@ class HtmlGuard(InlineProcessor):
         if OPENER.match(text):
             return None, None, None
         result = self.inner.handleMatch(m, data)
-        if MARK_PREFIX in text and self.md is not None:
-            self.holder.conversion.inside_tag(text, self.md.htmlStash)
+        stash = self.md.htmlStash.rawHtmlBlocks if self.md is not None else []
+        if MARK_PREFIX in text and stash and isinstance(stash[-1], str):
+            stash[-1] = self.holder.conversion.inside_tag(stash[-1], "an HTML tag")
         return result
 

@@ -18,7 +18,7 @@ from .md_state import Conversion
 _TOKEN = re.compile(
     r"(?P<comment_start><!--)|(?P<comment_end>-->)"
     r"|(?P<raw_start><(?:script|style)\b)|(?P<raw_end></(?:script|style)\b)"
-    r"|(?P<code><[sS][mM][tT][pP]:)\x02smtpcodes:(?P<n>\d+)\x03(?P<body>[^<>\x02\x03]*>?)"
+    r"|(?P<code><[sS][mM][tT][pP]:)\x02s(?P<n>\d+)\x03(?P<body>[^<>\x02\x03]*>?)"
     r"|(?P<open><[A-Za-z/!?])|(?P<close>>)", re.IGNORECASE)
 
 

@@ -1,7 +1,7 @@
 """Where each shortcode of a page stands in the files the author wrote.
 
 Python-Markdown keeps no source positions, so the extension tags every ``<smtp:`` of the page
-with a marker, ``<smtp:\\x02smtpcodes:7\\x03553>``, whose number leads to the occurrence's file,
+with a marker, ``<smtp:\\x02s7\\x03553>``, whose number leads to the occurrence's file,
 line and column. Tagging happens on the preprocessed lines, after fenced code has been stashed
 (so no highlighter ever sees a marker) and before raw HTML is: markers then travel with the
 text into inline processing, raw HTML blocks, attributes and code spans, and each problem is
@@ -23,8 +23,8 @@ from markdown.inlinepatterns import AUTOMAIL_RE
 from markdown.util import HTML_PLACEHOLDER_RE
 
 #: What stands right after ``<smtp:`` to name the occurrence.
-MARK_PREFIX = "\x02smtpcodes:"
-MARK = re.compile(r"\x02smtpcodes:(\d+)\x03")
+MARK_PREFIX = "\x02s"
+MARK = re.compile(r"\x02s(\d+)\x03")
 #: An opener, in any letter case.
 OPENER = re.compile(r"<[sS][mM][tT][pP]:")
 _AUTOMAIL = re.compile(AUTOMAIL_RE)

@@ -22,7 +22,7 @@ from .md_source import MARK_PREFIX, SourceMap
 from .shortcode import Shortcode
 
 #: A marked shortcode inside other HTML: the opener, its occurrence number, and the body.
-_MARKED = re.compile(r"(<[sS][mM][tT][pP]:)\x02smtpcodes:(\d+)\x03([^<>\x02\x03]*>?)")
+_MARKED = re.compile(r"(<[sS][mM][tT][pP]:)\x02s(\d+)\x03([^<>\x02\x03]*>?)")
 
 
 class Problem(NamedTuple):

@@ -31,7 +31,7 @@ from .shortcode import Shortcode
 _ATTRS = re.compile(r"(?:\n[ ]*)?\{:?[ ]*([^}\n ][^\n]*)\}[ ]*")
 _BOX_OPTIONS = ("sections", "collapsible", "open")
 #: Stands in the tree for a box's content until the box postprocessor puts the HTML in.
-BOX_MARK = "\x02smtpcodes-box:"
+BOX_MARK = "\x02B"
 
 
 class _Processor(Treeprocessor):
