@@ -83,7 +83,7 @@ class SourceMap:
                 tagged[index] = self._tag_line(line, to_expanded(normal_index))
         return tagged
 
-    def _tag_line(self, line: str, where: tuple[int, int]) -> str:
+    def _tag_line(self, line: str, where: tuple[int, int, int]) -> str:
         pieces, last = [], 0
         for opener in OPENER.finditer(line):
             end = opener.end()
@@ -95,37 +95,38 @@ class SourceMap:
         pieces.append(line[last:])
         return "".join(pieces)
 
-    def _position(self, where: tuple[int, int], column: int) -> Position:
+    def _position(self, where: tuple[int, int, int], column: int) -> Position:
         """The file position of ``column`` (0-based) in a normalised line."""
-        index, offset = where
+        index, offset, breaks = where
         text = self._expanded[index]
-        character = offset + _character_at(text[offset:], column, self._tab_length)
+        character = _character_at(text[offset:], column, self._tab_length)
         origin = self._origins[index] if self._origins else Origin(None, index + 1)
         character -= origin.indent
-        if origin.line == 1 and origin.path in self._bom_files and character > 0:
+        if origin.line == 1 and not offset and origin.path in self._bom_files and character:
             character -= 1
-        return Position(origin.path, origin.line, max(character, 0) + 1)
+        return Position(origin.path, origin.line + breaks, max(character, 0) + 1)
 
-    def _normalised_origins(self, normalised: list[str]) -> Callable[[int], tuple[int, int]]:
-        """For a normalised line: the expanded line it comes from, and where in it.
+    def _normalised_origins(self, normalised: list[str]
+                            ) -> Callable[[int], tuple[int, int, int]]:
+        """For a normalised line: the expanded line it comes from, where in it the line
+        starts, and how many lone ``\\r`` line breaks (which editors count) came before.
 
         Python-Markdown's normalisation adds two empty lines at the end and turns a lone
         ``\\r`` into a line break; without such a ``\\r`` lines correspond one to one.
         """
         last = len(self._expanded) - 1
         if len(normalised) == len(self._expanded) + 2:
-            return lambda index: (min(index, last), 0)
-        result: list[tuple[int, int]] = []
+            return lambda index: (min(index, last), 0, 0)
+        result: list[tuple[int, int, int]] = []
+        breaks = 0
         for index, text in enumerate(self._expanded):
-            if "\r" not in text:
-                result.append((index, 0))
-                continue
             body = text[:-1] if text.endswith("\r") else text
             start = 0
-            for part in body.split("\r"):
-                result.append((index, start))
+            for number, part in enumerate(body.split("\r")):
+                breaks += bool(number)
+                result.append((index, start, breaks))
                 start += len(part) + 1
-        result += [(last, 0)] * max(0, len(normalised) - len(result))
+        result += [(last, 0, breaks)] * max(0, len(normalised) - len(result))
         return result.__getitem__
 
 
