@@ -107,7 +107,8 @@ ESCAPED = st.sampled_from(ONE_LINE).map(lambda c: (f"\\<smtp:{c}>", f"&lt;smtp:{
 SAME = st.one_of(
     st.sampled_from(["word", "*em*", "**strong**", "[link](https://example.com/a)",
                      "<https://example.com>", "<me@example.com>", "`code`", r"\*", "&amp;",
-                     "a" + " " * 40 + "b", "\\" * 9 + " ", "<b>bold</b>", "text <!-- note <smtp:559> -->"]),
+                     "a" + " " * 40 + "b", "\\" * 9 + " ", "<b>bold</b>",
+                     "text <!-- note <smtp:559> -->"]),
     st.sampled_from(ONE_LINE).map(lambda c: f"`<smtp:{c}>`"),
     IN_QUOTED_TAG,
 ).map(lambda s: (s, s))
