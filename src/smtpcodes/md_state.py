@@ -49,10 +49,12 @@ class Conversion:
     """The state of one conversion."""
 
     def __init__(self, options: PageOptions, catalogue_path: str, page: list[str],
-                 path: str | None, line_offset: int, tab_length: int) -> None:
+                 path: str | None, line_offset: int | Callable[[], int],
+                 tab_length: int) -> None:
         self.options = options
         self.path = path
-        self.line_offset = line_offset
+        #: Lines of the file before the converted text; worked out when first needed.
+        self._line_offset = line_offset
         self.source = SourceMap(page, tab_length)
         self._catalogue_path = catalogue_path
         self._catalogue: Catalogue | None = None
@@ -69,6 +71,12 @@ class Conversion:
         self.anchored: set[str] = set()
         self.styled = False
         self._problems: list[tuple[int, Problem]] = []
+
+    @property
+    def line_offset(self) -> int:
+        if callable(self._line_offset):
+            self._line_offset = self._line_offset()
+        return self._line_offset
 
     @property
     def catalogue(self) -> Catalogue:
