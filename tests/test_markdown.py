@@ -373,3 +373,15 @@ def test_page_named_by_the_zensical_rendering_context(tmp_path: Path) -> None:
     md.convert("x\n\n<smtp:559>\n")
     assert [(p.path, p.line, p.column) for p in found] == [("guide/errors.md", 7, 1)]
     assert str(found[0]).startswith("guide/errors.md: line 7: unknown SMTP code '559'")
+
+
+@pytest.mark.parametrize("page", [
+    "# Title\n\nText with *emphasis*, `code`, [a link](https://example.com) and <b>html</b>.\n",
+    "| a | b |\n|---|---|\n| 1 | 2 |\n\n```python\nprint('x')\n```\n\n<div>\n<p>raw</p>\n</div>\n",
+    "- one\n- two\n\n> quote <span title='x'>y</span> &amp; <!-- c -->\n\n    indented\n",
+    "Mail <me@example.com>, <https://example.com>, smtp://host and <smtp://host>.\n",
+])
+def test_pages_without_shortcodes_are_byte_identical(page: str) -> None:
+    md = markdown.Markdown(extensions=EXTENSIONS)
+    plain = markdown.Markdown(extensions=EXTENSIONS[1:])
+    assert md.convert(page) == plain.convert(page)

@@ -123,14 +123,15 @@ class Conversion:
         self.styled = True
         return element
 
-    def inside_tag(self, html: str, occurrence_source: str = "an HTML tag") -> str:
+    def inside_tag(self, html: str, where: str = "an HTML tag") -> str:
         """Report each shortcode inside a tag or comment of the author's HTML (comments are
         the author's notes: no report), and return the HTML without markers."""
         if not html.startswith("<!--"):
             for match in _MARKED.finditer(html):
-                source = match.group(1) + match.group(3)
-                self.report(int(match.group(2)), source,
-                            f"{md_render.one_line(source)} inside {occurrence_source} is not "
-                            "expanded: a shortcode cannot stand in an attribute; write the "
-                            "code as plain text there")
+                self.report_in_tag(int(match.group(2)), match.group(1) + match.group(3), where)
         return _MARKED.sub(r"\1\3", html) if MARK_PREFIX in html else html
+
+    def report_in_tag(self, occurrence: int, source: str, where: str = "an HTML tag") -> None:
+        self.report(occurrence, source,
+                    f"{md_render.one_line(source)} inside {where} is not expanded: a shortcode "
+                    "cannot stand in an attribute; write the code as plain text there")
