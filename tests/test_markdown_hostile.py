@@ -7,6 +7,7 @@ import gc
 import itertools
 import logging
 import os
+import re
 import signal
 import time
 from collections.abc import Callable, Iterator
@@ -213,3 +214,18 @@ def _write(path: Path, edit: int) -> bool:
     path.write_text(f'[codes."559"]\nname = "Edit {edit}"\ndescription = "d"\n', "utf-8")
     os.utime(path, ns=(edit * 10**9, edit * 10**9))
     return True
+
+
+@pytest.mark.parametrize("code", ["`#!python x = <smtp:553>`", "`#!html <smtp:553> and <b>`",
+                                  "``<smtp:553> ` <smtp:554>``"])
+def test_highlighted_code_spans_are_untouched(code: str) -> None:
+    """Code is highlighted before anything else runs: it must see the author's text only."""
+    extensions = ["pymdownx.inlinehilite", "pymdownx.highlight"]
+    source = f"Real <smtp:553> and {code} here.\n\n    <smtp:553> indented\n"
+    html, found = problems_of(source, extensions)
+    assert _code_html(html) == _code_html(plain(source, extensions))
+    assert len(_code_html(html)) == 2 and not found
+
+
+def _code_html(html: str) -> list[str]:
+    return re.findall(r"<code.*?</code>", html, flags=re.DOTALL)
