@@ -25,7 +25,7 @@ from markdown.extensions import Extension
 
 from . import md_options
 from .md_options import PageOptions
-from .md_post import BoxPostprocessor, FinalPostprocessor
+from .md_post import OutputPostprocessor
 from .md_pre import GatePreprocessor, StartPreprocessor, TagPreprocessor
 from .md_state import Conversion, Problem
 from .md_tree import BlockTreeprocessor, FinishTreeprocessor, SweepTreeprocessor
@@ -40,10 +40,14 @@ def _log_problem(problem: Problem) -> None:
 
 
 class _Holder:
-    """What the processors of one Markdown instance share: the conversion under way."""
+    """What the processors of one Markdown instance share about the conversion under way:
+    the page as given and its name, and, once it is known to hold a shortcode, its state."""
 
-    conversion: Conversion
-    trace: Any = None
+    def __init__(self) -> None:
+        self.conversion: Conversion | None = None
+        self.lines: list[str] = []
+        self.page: tuple[str | None, int] = (None, 0)
+        self.trace: Any = None
 
 
 class SMTPCodesExtension(Extension):
@@ -76,21 +80,25 @@ class SMTPCodesExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
         holder = _Holder()
-        holder.conversion = self.start_conversion([], md)
         md.preprocessors.register(StartPreprocessor(md, holder, self), "smtpcodes-start", 1000)
-        md.preprocessors.register(GatePreprocessor(md, holder), "smtpcodes-gate", 29)
+        md.preprocessors.register(GatePreprocessor(md, holder, self), "smtpcodes-gate", 29)
         md.preprocessors.register(TagPreprocessor(md, holder), "smtpcodes-tag", 22)
         md.treeprocessors.register(SweepTreeprocessor(md, holder), "smtpcodes-sweep", 31)
         md.treeprocessors.register(BlockTreeprocessor(md, holder), "smtpcodes-blocks", 15)
         md.treeprocessors.register(FinishTreeprocessor(md, holder, self), "smtpcodes-finish",
                                    -1000)
-        md.postprocessors.register(BoxPostprocessor(md, holder), "smtpcodes-boxes", 25)
-        md.postprocessors.register(FinalPostprocessor(md, holder), "smtpcodes-final", 10)
+        md.postprocessors.register(OutputPostprocessor(md, holder), "smtpcodes-output", 25)
 
-    def start_conversion(self, lines: list[str], md: Markdown) -> Conversion:
-        """A fresh state for the conversion that is starting, with the options as they are
-        now and the page named by ``begin_page``, if any."""
-        (path, given), self._page = self._page, (None, 0)
+    def take_page(self) -> tuple[str | None, int]:
+        """The page named by ``begin_page`` for the conversion that is starting, once."""
+        page, self._page = self._page, (None, 0)
+        return page
+
+    def start_conversion(self, lines: list[str], page: tuple[str | None, int],
+                         md: Markdown) -> Conversion:
+        """A fresh state for a conversion of a page that holds a shortcode, with the options
+        as they are now."""
+        path, given = page
         offset: int | Callable[[], int] = given
         get = self.getConfig
         options = PageOptions(get("lang"), tuple(get("sections")), get("collapsible"),

@@ -1,11 +1,11 @@
 """Postprocessors: boxes' HTML in place, the stylesheet once per page, no marker left.
 
-Python-Markdown re-scans the whole page after restoring its own stash; boxes are large, so
-they are kept out of that stash and put in by ``BoxPostprocessor`` (25) in one pass.
-``FinalPostprocessor`` (10) adds the stylesheet inline when asked to (``css``): Zensical and
-plain Python-Markdown run the extension but ship no stylesheet of ours. toc runs every
-postprocessor on each heading while the tree is still being processed: both act only on the
-finished page.
+``OutputPostprocessor`` (25, after Python-Markdown restores raw HTML at 30): Python-Markdown
+re-scans the whole page after restoring its own stash; boxes are large, so they are kept out of
+that stash and put in here in one pass. It adds the stylesheet inline when asked to (``css``):
+Zensical and plain Python-Markdown run the extension but ship no stylesheet of ours. toc runs
+every postprocessor on each heading while the tree is still being processed: the stylesheet
+goes only into the finished page.
 """
 
 from __future__ import annotations
@@ -30,19 +30,15 @@ class _Processor(Postprocessor):
         self.holder = holder
 
 
-class BoxPostprocessor(_Processor):
+class OutputPostprocessor(_Processor):
     def run(self, text: str) -> str:
         conversion = self.holder.conversion
-        if not conversion.boxes or BOX_MARK not in text:
+        if conversion is None:
             return text
-        boxes = conversion.boxes
-        return _BOX_MARK_RE.sub(lambda m: boxes[int(m.group(1))], text)
-
-
-class FinalPostprocessor(_Processor):
-    def run(self, text: str) -> str:
-        conversion = self.holder.conversion
-        if not conversion.active or not conversion.tree_done:
+        if conversion.boxes and BOX_MARK in text:
+            boxes = conversion.boxes
+            text = _BOX_MARK_RE.sub(lambda m: boxes[int(m.group(1))], text)
+        if not conversion.tree_done:  # a heading, for toc
             return text
         if MARK_PREFIX in text:  # from an extension that copied text after the cleanup
             text = strip_marks(text)

@@ -37,8 +37,9 @@ class StartPreprocessor(_Processor):
         self.ext = ext
 
     def run(self, lines: list[str]) -> list[str]:
-        self.holder.conversion = self.ext.start_conversion(lines, self.md)
-        trace = self.holder.trace = (
+        holder = self.holder
+        holder.conversion, holder.lines, holder.page = None, lines, self.ext.take_page()
+        trace = holder.trace = (
             SnippetTrace.attach(self.md.preprocessors["snippet"])
             if "snippet" in self.md.preprocessors else None)
         if trace is not None:
@@ -47,13 +48,18 @@ class StartPreprocessor(_Processor):
 
 
 class GatePreprocessor(_Processor):
+    def __init__(self, md: Markdown, holder: Any, ext: Any) -> None:
+        super().__init__(md, holder)
+        self.ext = ext
+
     def run(self, lines: list[str]) -> list[str]:
-        conversion = self.holder.conversion
+        holder = self.holder
         present = has_marker("\n".join(lines))
-        conversion.active = present
         if present:
+            conversion = holder.conversion = self.ext.start_conversion(
+                holder.lines, holder.page, self.md)
             conversion.normalised = lines
-            trace = self.holder.trace
+            trace = holder.trace
             if trace is not None and trace.result is not None:
                 conversion.source.expanded(*trace.result, trace.files_with_bom)
         self._register(present)
@@ -79,7 +85,7 @@ class GatePreprocessor(_Processor):
 class TagPreprocessor(_Processor):
     def run(self, lines: list[str]) -> list[str]:
         conversion = self.holder.conversion
-        if not conversion.active:
+        if conversion is None:
             return lines
         tagged: list[str] = conversion.source.tag(conversion.normalised, lines)
         return tagged

@@ -2,8 +2,9 @@
 
 One extension instance converts many pages (MkDocs), sometimes the same page twice (Material's
 blog renders post excerpts in a second pass): every processor reads and writes this object,
-which the first preprocessor makes anew for each conversion, so nothing from one page's
-conversion (its path, links, anchors, problems) can leak into the next.
+made anew for each conversion of a page that holds a shortcode (pages without one get none),
+so nothing from one page's conversion (its path, links, anchors, problems) can leak into the
+next.
 """
 
 from __future__ import annotations
@@ -58,8 +59,6 @@ class Conversion:
         self.source = SourceMap(page, tab_length)
         self._catalogue_path = catalogue_path
         self._catalogue: Catalogue | None = None
-        #: Whether the page holds ``<smtp:`` at all: otherwise every processor stands by.
-        self.active = False
         #: Set once the tree is final: toc runs postprocessors on headings before that.
         self.tree_done = False
         #: Lines after whitespace normalisation, from which markers get their positions.

@@ -40,8 +40,9 @@ class _Processor(Treeprocessor):
         self.holder = holder
 
     @property
-    def conversion(self) -> Conversion:
-        conversion: Conversion = self.holder.conversion
+    def conversion(self) -> Conversion | None:
+        """The conversion under way, if the page holds a shortcode."""
+        conversion: Conversion | None = self.holder.conversion
         return conversion
 
 
@@ -50,7 +51,7 @@ class SweepTreeprocessor(_Processor):
 
     def run(self, root: etree.Element) -> None:
         conversion = self.conversion
-        if not conversion.active:
+        if conversion is None:
             return
         conversion.block_stash = len(self.md.htmlStash.rawHtmlBlocks)
         backtick = self.md.inlinePatterns["backtick"] if "backtick" in self.md.inlinePatterns \
@@ -100,7 +101,7 @@ class BlockTreeprocessor(_Processor):
 
     def run(self, root: etree.Element) -> None:
         conversion = self.conversion
-        if not conversion.active:
+        if conversion is None:
             return
         stash = self.md.htmlStash.rawHtmlBlocks
         for index in range(conversion.block_stash):
@@ -234,5 +235,6 @@ class FinishTreeprocessor(_Processor):
         self.ext = ext
 
     def run(self, root: etree.Element) -> None:
-        self.conversion.finish(self.ext.reporter)
+        if self.conversion is not None:
+            self.conversion.finish(self.ext.reporter)
 
