@@ -54,6 +54,7 @@ class ShortcodeInlineProcessor(InlineProcessor):
         mark, body, closed = m.group(1), m.group(2), m.group(3)
         start, end = m.start(0), m.end(0)
         occurrence = int(mark) if mark else None
+        conversion.seen += mark is not None
         opener = data[start:start + 6]
         head = m.start(2)  # after the opener and its marker
         if start and data[start - 1] == "\\":  # \<smtp:553> is text, without the backslash

@@ -44,6 +44,7 @@ def check_block(html: str, conversion: Conversion) -> str:
         if token.group("code") is None:
             continue
         source = token.group("code") + token.group("body")
+        conversion.seen += 1
         pieces.append(html[last:token.start()])
         last = token.end()
         if comment or raw:

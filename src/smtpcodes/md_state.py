@@ -19,7 +19,7 @@ from markdown.util import AtomicString
 from . import md_render
 from .catalogue import Catalogue, get_catalogue
 from .md_options import PageOptions
-from .md_source import MARK_PREFIX, SourceMap
+from .md_source import MARK, MARK_PREFIX, SourceMap
 from .shortcode import Shortcode
 
 #: A marked shortcode inside other HTML: the opener, its occurrence number, and the body.
@@ -69,6 +69,8 @@ class Conversion:
         self.boxes: list[str] = []
         self.anchored: set[str] = set()
         self.styled = False
+        #: Markers dealt with so far: once all are, no element needs to be searched for more.
+        self.seen = 0
         self._problems: list[tuple[int, Problem]] = []
 
     @property
@@ -125,10 +127,22 @@ class Conversion:
     def inside_tag(self, html: str, where: str = "an HTML tag") -> str:
         """Report each shortcode inside a tag or comment of the author's HTML (comments are
         the author's notes: no report), and return the HTML without markers."""
+        if MARK_PREFIX not in html:
+            return html
         if not html.startswith("<!--"):
             for match in _MARKED.finditer(html):
                 self.report_in_tag(int(match.group(2)), match.group(1) + match.group(3), where)
-        return _MARKED.sub(r"\1\3", html) if MARK_PREFIX in html else html
+        return self.drop_marks(html)
+
+    def drop_marks(self, text: str) -> str:
+        """``text`` without markers, which count as dealt with."""
+        text, count = MARK.subn("", text)
+        self.seen += count
+        return text
+
+    @property
+    def marks_left(self) -> bool:
+        return self.seen < len(self.source.positions)
 
     def report_in_tag(self, occurrence: int, source: str, where: str = "an HTML tag") -> None:
         self.report(occurrence, source,

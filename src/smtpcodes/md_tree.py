@@ -18,12 +18,13 @@ from typing import Any
 
 from markdown import Markdown
 from markdown.extensions.attr_list import get_attrs_and_remainder
+from markdown.inlinepatterns import BacktickInlineProcessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
 from . import md_render, render
 from .md_raw import check_block
-from .md_source import MARK_PREFIX, strip_marks
+from .md_source import MARK_PREFIX
 from .md_state import Conversion
 from .shortcode import Shortcode
 
@@ -47,30 +48,34 @@ class _Processor(Treeprocessor):
 
 
 class SweepTreeprocessor(_Processor):
-    """Markers in code are dead: they go before anything highlights the code."""
+    """Markers in code are dead: they go before anything highlights the code.
+
+    Without a highlighter (codehilite, inlinehilite), code keeps its markers until the
+    block processor's cleanup, and this pass is skipped.
+    """
 
     def run(self, root: etree.Element) -> None:
         conversion = self.conversion
         if conversion is None:
             return
         conversion.block_stash = len(self.md.htmlStash.rawHtmlBlocks)
-        backtick = self.md.inlinePatterns["backtick"] if "backtick" in self.md.inlinePatterns \
-            else None
+        patterns = self.md.inlinePatterns
+        backtick = patterns["backtick"] if "backtick" in patterns else None
+        if "hilite" not in self.md.treeprocessors and type(backtick) is BacktickInlineProcessor:
+            return
         for element in root.iter():
-            for name, value in element.attrib.items():
-                if MARK_PREFIX in value:  # md_in_html keeps the author's attributes
-                    element.set(name, conversion.inside_tag(value, "an HTML attribute"))
             for attribute in ("text", "tail"):
                 value = getattr(element, attribute)
                 if not value or MARK_PREFIX not in value:
                     continue
                 if isinstance(value, AtomicString):
-                    setattr(element, attribute, AtomicString(strip_marks(value)))
+                    setattr(element, attribute, AtomicString(conversion.drop_marks(value)))
                 elif backtick is not None:
-                    setattr(element, attribute, _without_marks_in_code(value, backtick))
+                    setattr(element, attribute,
+                            _without_marks_in_code(value, backtick, conversion))
 
 
-def _without_marks_in_code(text: str, backtick: Any) -> str:
+def _without_marks_in_code(text: str, backtick: Any, conversion: Conversion) -> str:
     """``text`` with the markers inside its code spans removed.
 
     The spans are found as the ``backtick`` pattern (Python-Markdown's or inlinehilite's)
@@ -91,7 +96,7 @@ def _without_marks_in_code(text: str, backtick: Any) -> str:
         if end is None:
             position = start
             continue
-        pieces += [text[last:start], strip_marks(text[start:end])]
+        pieces += [text[last:start], conversion.drop_marks(text[start:end])]
         last, position = end, end + (start - match.start())
     return "".join(pieces) + text[last:] if pieces else text
 
@@ -109,8 +114,9 @@ class BlockTreeprocessor(_Processor):
             if isinstance(block, str) and MARK_PREFIX in block:
                 stash[index] = check_block(block, conversion)
         chips = conversion.chips
-        for element in root.iter():
-            _clean(element, conversion)
+        if conversion.marks_left:
+            for element in root.iter():
+                _clean(element, conversion)
         for paragraph in list(root.iter("p")):
             if len(paragraph) == 1 and paragraph[0] in chips:
                 options = _alone(paragraph)
@@ -134,7 +140,7 @@ def _clean(element: etree.Element, conversion: Conversion) -> None:
     for attribute in ("text", "tail"):
         value = getattr(element, attribute)
         if value and MARK_PREFIX in value:
-            cleaned = strip_marks(value)
+            cleaned = conversion.drop_marks(value)
             setattr(element, attribute,
                     AtomicString(cleaned) if isinstance(value, AtomicString) else cleaned)
 
