@@ -95,3 +95,12 @@ def test_snippet_lines_name_the_snippet_file_and_later_lines_do_not_shift(
     assert where == [("page.md", 3, 5), ("inc.md", 3, 16), ("inc.md", 3, 16),
                      ("parts.md", 4, 6), ("inc.md", 3, 16), ("nest.md", 5, 7),
                      ("page.md", 14, 5)]
+
+
+def test_shortcodes_in_other_extensions_attributes_are_reported() -> None:
+    source = ("*[SMTP]: Simple <smtp:553> protocol\n\nSMTP and <smtp:559>\n\n"
+              "Text[^1]\n\n[^1]: Note <smtp:558>\n")
+    html, found = problems_of(source, ["abbr", "footnotes"])
+    assert [(p.line, p.column) for p in found] == [(1, 17), (3, 10), (7, 12)]
+    assert "inside the title attribute" in found[0].message
+    assert 'title="Simple &lt;smtp:553&gt; protocol"' in html

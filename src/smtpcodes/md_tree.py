@@ -234,13 +234,19 @@ def _flag(value: str | None) -> bool:
 
 
 class FinishTreeprocessor(_Processor):
-    """Reports the problems, in page order, once the tree is final."""
+    """Reports the problems, in page order, once the tree is final; markers that extensions
+    after the block processor brought in (abbr's titles) are reported and removed first."""
 
     def __init__(self, md: Markdown, holder: Any, ext: Any) -> None:
         super().__init__(md, holder)
         self.ext = ext
 
     def run(self, root: etree.Element) -> None:
-        if self.conversion is not None:
-            self.conversion.finish(self.ext.reporter)
+        conversion = self.conversion
+        if conversion is None:
+            return
+        if conversion.marks_left:
+            for element in root.iter():
+                _clean(element, conversion)
+        conversion.finish(self.ext.reporter)
 
