@@ -16,7 +16,7 @@ line ends), ``pymdownx.snippets`` includes (see ``md_snippets``), a UTF-8 byte o
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import NamedTuple
 
 from markdown.inlinepatterns import AUTOMAIL_RE
@@ -75,13 +75,15 @@ class SourceMap:
         """``lines`` with every opener tagged; ``normalised`` are the same lines before
         fenced code was stashed and front matter removed (right after whitespace
         normalisation)."""
+        wanted = _opener_lines(lines)
+        if not wanted:
+            return lines
         to_expanded = self._normalised_origins(normalised)
-        tagged = list(lines)
-        for index, normal_index in _aligned(lines, normalised):
-            line = lines[index]
-            if OPENER.search(line) is not None:
-                tagged[index] = self._tag_line(line, to_expanded(normal_index))
-        return tagged
+        aligned = {index: index for index in wanted} if lines == normalised else _aligned(
+            lines, normalised, set(wanted))
+        for index in wanted:
+            lines[index] = self._tag_line(lines[index], to_expanded(aligned[index]))
+        return lines
 
     def _tag_line(self, line: str, where: tuple[int, int, int]) -> str:
         pieces, last = [], 0
@@ -146,31 +148,47 @@ def _character_at(text: str, column: int, tab_length: int) -> int:
     return len(text)
 
 
-def _aligned(lines: list[str], normalised: list[str]) -> Iterator[tuple[int, int]]:
-    """Pairs each line with the normalised line it was, walking both in order.
+def _opener_lines(lines: list[str]) -> list[int]:
+    """Indexes of the lines that hold an opener, found with one search over the page."""
+    text = "\n".join(lines)
+    found: list[int] = []
+    line = last = 0
+    for opener in OPENER.finditer(text):
+        line += text.count("\n", last, opener.start())
+        last = opener.start()
+        if not found or found[-1] != line:
+            found.append(line)
+    return found
+
+
+def _aligned(lines: list[str], normalised: list[str], wanted: set[int]) -> dict[int, int]:
+    """For the ``wanted`` lines: the normalised line each one was, walking both in order.
 
     Between the two, preprocessors only removed lines (front matter) or collapsed a fenced
     block into one placeholder line: after a placeholder the fence is skipped whole, so a
     line that the fenced example repeats is not taken for the example.
     """
+    found: dict[int, int] = {}
     cursor, total = 0, len(normalised)
     for index, line in enumerate(lines):
-        if not line.strip():
-            continue
-        if HTML_PLACEHOLDER_RE.fullmatch(line.strip()):
-            cursor = _after_fence(normalised, cursor)
+        if not line:
             continue
         if cursor < total and normalised[cursor] == line:
-            yield index, cursor
-            cursor += 1
+            match = cursor
+        elif "\x02" in line and HTML_PLACEHOLDER_RE.fullmatch(line.strip()):
+            cursor = _after_fence(normalised, cursor)
             continue
-        try:
-            found = normalised.index(line, cursor, cursor + 100_000)
-        except ValueError:  # changed by a preprocessor: most likely the next line
-            yield index, min(cursor, total - 1)
-            continue
-        yield index, found
-        cursor = found + 1
+        else:
+            try:
+                match = normalised.index(line, cursor, cursor + 100_000)
+            except ValueError:  # changed by a preprocessor: most likely the next line
+                if index in wanted:
+                    found[index] = min(cursor, total - 1)
+                continue
+        if index in wanted:
+            found[index] = match
+        cursor = match + 1
+    return found
 
 
 def _after_fence(lines: list[str], cursor: int) -> int:
