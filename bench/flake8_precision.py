@@ -10,12 +10,19 @@ literal must stay silent. This script runs the real flake8 CLI
 * regex baseline: every string literal that starts with a reply code (``^[2-5][0-5]\\d[ -]``),
   no int literal at all, scored by (file, line) since a regex cannot tell SMT101 from SMT200.
 
+Each fixture names its group on its first line (``# corpus: A``): A for SMTP servers, clients,
+relays and their tests; B for other mail projects using other APIs (bounce parsers, list
+managers, webmail and admin backends, milters, webhooks); ``trap`` for HTTP, FTP, NNTP, ports,
+sizes and versions inside mail projects, where every finding is a false one. The scores are
+given per group too, with the targets of issue 8.
+
 Usage::
 
     python bench/flake8_precision.py          # summary
     python bench/flake8_precision.py -v       # also every false positive and false negative
 
-Targets for the plugin: precision >= 0.97, recall >= 0.95.
+Targets: set A precision >= 0.97, recall >= 0.95; set B precision >= 0.95, recall >= 0.85; no
+finding in the traps.
 """
 
 from __future__ import annotations
@@ -32,6 +39,8 @@ from pathlib import Path
 
 FIXTURES = Path(__file__).resolve().parent.parent / "tests" / "flake8_fixtures"
 EXPECT_RE = re.compile(r"#\s*expect(?:-miss)?:\s*(.*)$")
+GROUP_RE = re.compile(r"^# corpus: (\S+)", re.M)
+TARGETS = {"A": (0.97, 0.95), "B": (0.95, 0.85)}
 CODE_RE = re.compile(r"SMT\d{3}")
 NAIVE_RE = re.compile(r"^[2-5][0-5]\d[ -]")
 BASIC_INT = re.compile(r"[2-5][0-5]\d")
@@ -95,6 +104,11 @@ def literal_stats(path: Path) -> tuple[Counter[str], Counter[tuple[str, int]]]:
     return stats, naive
 
 
+def group_of(path: Path) -> str:
+    match = GROUP_RE.search(path.read_text(encoding="utf-8")[:200])
+    return match.group(1) if match else "other"
+
+
 def score(found: Counter, expected: Counter) -> tuple[int, int, int]:
     tp = sum((found & expected).values())
     return tp, sum(found.values()) - tp, sum(expected.values()) - tp
@@ -132,6 +146,14 @@ def main() -> None:
     rows.append(("SMT plugin (file, line, code)", tp, fp, fn))
     ntp, nfp, nfn = score(naive, expected_lines)
     rows.append(("regex ^[2-5][0-5]\\d[ -] on strings", ntp, nfp, nfn))
+    groups: dict[str, list[str]] = {}
+    for path in paths:
+        groups.setdefault(group_of(path), []).append(path.name)
+    for group, names in sorted(groups.items()):
+        keep = set(names)
+        rows.append((f"  set {group} ({len(names)} files)",
+                     *score(Counter({k: v for k, v in found.items() if k[0] in keep}),
+                            Counter({k: v for k, v in expected.items() if k[0] in keep}))))
     print(f"{'':38} {'TP':>4} {'FP':>4} {'FN':>4} {'precision':>10} {'recall':>7}")
     for name, t, f, n in rows:
         print(f"{name:38} {t:4} {f:4} {n:4} {ratio(t, t + f):10.3f} {ratio(t, t + n):7.3f}")
@@ -140,9 +162,17 @@ def main() -> None:
             print("false positive:", *key)
         for key in sorted((expected - found).elements()):
             print("false negative:", *key)
-    precision, recall = ratio(tp, tp + fp), ratio(tp, tp + fn)
-    verdict = "meets" if precision >= 0.97 and recall >= 0.95 else "MISSES"
-    print(f"plugin {verdict} the targets (precision >= 0.97, recall >= 0.95)")
+    verdicts = []
+    for name, t, f, n in rows[2:]:
+        group = name.split()[1]
+        if group == "trap":
+            verdicts.append(f == 0)
+        elif group in TARGETS:
+            want_precision, want_recall = TARGETS[group]
+            verdicts.append(ratio(t, t + f) >= want_precision and ratio(t, t + n) >= want_recall)
+    verdict = "meets" if all(verdicts) else "MISSES"
+    print(f"plugin {verdict} the targets (A: precision >= 0.97, recall >= 0.95; "
+          "B: precision >= 0.95, recall >= 0.85; traps: no finding)")
 
 
 if __name__ == "__main__":

@@ -23,6 +23,7 @@ import pytest
 
 from smtpcodes.flake8_plugin import MESSAGES, SMTPCodeChecker
 from smtpcodes.scan import Settings
+from smtpcodes.scan import check as scan_check
 
 FIXTURES = Path(__file__).parent / "flake8_fixtures"
 FIXTURE_FILES = sorted(FIXTURES.glob("*.py"))
@@ -282,7 +283,8 @@ SMTP_HEADER = "import smtplib\n\n"
     ("def f(reply_code=451):\n    pass\n", ["SMT100"]),
     ("def f(status):\n    match status:\n        case 250 | 251:\n            pass\n",
      ["SMT100", "SMT100"]),
-    ("def f(e):\n    if 400 <= e.smtp_code < 500:\n        pass\n", ["SMT100"]),
+    ("def f(e):\n    if 400 <= e.smtp_code < 500:\n        pass\n", ["SMT100", "SMT100"]),
+    ("def f(e):\n    return 200 <= e.smtp_code < 300\n", ["SMT100", "SMT100"]),
     ("def f(e):\n    return e.smtp_code == 559\n", ["SMT201"]),
     ("def f():\n    code = 250\n    return code\n", ["SMT100"]),
 ])
@@ -341,7 +343,6 @@ def test_reply_string_without_any_smtp_import_is_still_a_reply() -> None:
     "def f(x):\n    print('250 OK received', x)\n",
     "def f():\n    '''250 OK is a docstring here'''\n",
     "def f():\n    return '250 messages were queued'\n",
-    "def f(e):\n    return 200 <= e.smtp_code < 300\n",
     "def f(colour=(250, 250, 250)):\n    pass\n",
 ])
 def test_rules_negative_in_smtp_module(body: str) -> None:
@@ -428,8 +429,9 @@ def test_whole_file_skip_agrees_with_a_full_scan() -> None:
     for path in paths:
         source = path.read_text(encoding="utf-8")
         tree = ast.parse(source)
-        full = list(SMTPCodeChecker(tree).run())
-        skipped = list(SMTPCodeChecker(tree, source.splitlines(True)).run())
+        lines = source.splitlines(True)
+        full = scan_check(tree, lines, Settings()._replace(triggers=("",)))  # "" is in every text
+        skipped = scan_check(tree, lines, Settings())
         assert full == skipped, path
 
 
@@ -485,16 +487,21 @@ def test_bad_allow_code_stops_flake8_with_a_clear_message(project: Path) -> None
     assert "Traceback" not in output
 
 
-def test_custom_catalogue_defines_codes(tmp_path: Path) -> None:
-    (tmp_path / "provider.py").write_text(textwrap.dedent("""\
+def greylisting_provider(folder: Path, name: str) -> None:
+    """provider.py answers 559 on line 3; codes.toml defines 559 with ``name`` (TOML text)."""
+    (folder / "provider.py").write_text(textwrap.dedent("""\
         class Handler:
             async def handle_RCPT(self, server, session, envelope, address, options):
                 return "559 Greylisted by provider"
         """))
-    assert pairs(flake8("--select", "SMT", "provider.py", cwd=tmp_path)) == {(3, "SMT201")}
-    (tmp_path / "codes.toml").write_text(
-        '[codes."559"]\nname = "Greylisted by provider"\n'
+    (folder / "codes.toml").write_text(
+        f'[codes."559"]\nname = "{name}"\n'
         'description = "The provider defers first-time senders for five minutes."\n')
+
+
+def test_custom_catalogue_defines_codes(tmp_path: Path) -> None:
+    greylisting_provider(tmp_path, "Greylisted by provider")
+    assert pairs(flake8("--select", "SMT", "provider.py", cwd=tmp_path)) == {(3, "SMT201")}
     done = flake8("--select", "SMT", "--smtp-catalogue", "codes.toml", "provider.py",
                   cwd=tmp_path)
     ok(done)
@@ -504,6 +511,31 @@ def test_custom_catalogue_defines_codes(tmp_path: Path) -> None:
     (tmp_path / "setup.cfg").write_text("[flake8]\nsmtp-catalogue = codes.toml\n")
     done = flake8("--select", "SMT", str(tmp_path / "provider.py"), cwd=tmp_path, isolated=False)
     assert pairs(done) == {(3, "SMT101")}
+
+
+def test_smtp_callables_option_and_config_key(tmp_path: Path) -> None:
+    (tmp_path / "relay.py").write_text("def refuse(conn):\n    conn.reject_with('x', 551, 'no')\n")
+    assert pairs(flake8("--select", "SMT", "relay.py", cwd=tmp_path)) == set()
+    done = flake8("--select", "SMT", "--smtp-callables", "reject_with:1:2", "relay.py",
+                  cwd=tmp_path)
+    assert pairs(done) == {(2, "SMT100")}
+    (tmp_path / "tox.ini").write_text("[flake8]\nsmtp-callables = other, reject_with:1:2\n")
+    done = flake8("--select", "SMT", "relay.py", cwd=tmp_path, isolated=False)
+    assert pairs(done) == {(2, "SMT100")}
+    done = flake8("--smtp-callables", "reject_with:first", "relay.py", cwd=tmp_path)
+    assert done.returncode == 1 and "--smtp-callables" in done.stdout + done.stderr
+    assert "Traceback" not in done.stderr
+
+
+def test_catalogue_names_cannot_forge_output_lines(tmp_path: Path) -> None:
+    """A newline in a custom name must not print a second, forged finding (issue 10)."""
+    greylisting_provider(tmp_path, "Greylisted\\nprovider.py:1:1: E999 forged\\r\\u2028x")
+    done = flake8("--select", "SMT", "--smtp-catalogue", "codes.toml", "provider.py",
+                  cwd=tmp_path)
+    ok(done)
+    lines = done.stdout.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("provider.py\t3\t")
+    assert "Greylisted provider.py:1:1: E999 forged x" in lines[0]
 
 
 def test_bad_catalogue_stops_flake8_with_a_clear_message(tmp_path: Path) -> None:
@@ -575,21 +607,23 @@ def test_jobs_2_with_options(tmp_path: Path, start: str,
     """-j 2 gives the serial results; under spawn parse_options runs again in every worker."""
     (tmp_path / "codes.toml").write_text(
         '[codes."559"]\nname = "Greylisted by provider"\ndescription = "Deferred."\n')
-    files = [str(p) for p in FIXTURE_FILES]
+    (tmp_path / "own.py").write_text("def refuse(conn):\n    conn.reject_with('x', 551, 'no')\n")
+    files = [str(p) for p in FIXTURE_FILES] + [str(tmp_path / "own.py")]
     prefix = ("-m", "flake8")
     if start == "spawn":
         wrapper = tmp_path / "spawn_flake8.py"
         wrapper.write_text(SPAWN_WRAPPER)
         prefix = (str(wrapper),)
-    done = flake8("--select", "SMT", "-j", "2", "--smtp-allow", "250",
-                  "--smtp-catalogue", str(tmp_path / "codes.toml"), *files, prefix=prefix)
+    options = ("--smtp-allow", "250", "--smtp-callables", "reject_with:1:2",
+               "--smtp-catalogue", str(tmp_path / "codes.toml"))
+    done = flake8("--select", "SMT", "-j", "2", *options, *files, prefix=prefix)
     ok(done)
     got = parse(done.stdout)
-    serial = flake8("--select", "SMT", "-j", "1", "--smtp-allow", "250",
-                    "--smtp-catalogue", str(tmp_path / "codes.toml"), *files)
+    serial = flake8("--select", "SMT", "-j", "1", *options, *files)
     assert got == parse(serial.stdout)
     assert not any("SMTP reply code 250 " in line for line in done.stdout.splitlines())
     assert "559 (Greylisted by provider" in done.stdout  # the custom catalogue reached workers
+    assert got["own.py"] == Counter({(2, "SMT100"): 1})  # and so did the callables
     assert sum(map(sum, (c.values() for c in got.values()))) < sum(
         map(sum, (c.values() for c in fixture_run.values())))
 

@@ -18,7 +18,7 @@ from .errors import (
 
 if TYPE_CHECKING:
     from .catalogue import Catalogue, Entry, Reference, get_catalogue, languages, lookup
-    from .compare import Comparison, compare
+    from .comparison import Comparison, compare
     from .status import SMTPStatus
 
 __version__ = "0.1.0"
@@ -32,7 +32,7 @@ __all__ = [
 _LAZY = {
     "Catalogue": "catalogue", "Entry": "catalogue", "Reference": "catalogue",
     "get_catalogue": "catalogue", "languages": "catalogue", "lookup": "catalogue",
-    "Comparison": "compare", "compare": "compare", "SMTPStatus": "status",
+    "Comparison": "comparison", "compare": "comparison", "SMTPStatus": "status",
 }
 
 

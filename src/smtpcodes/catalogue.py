@@ -244,18 +244,26 @@ def _sort_key(code: str) -> tuple[int, ...]:
     return (0, int(code))
 
 
-def _texts(lang: str, part: str, key: str, section: str | None = None) -> dict[str, str]:
-    """Texts of one code in ``lang``, falling back to English field by field."""
-    def pick(language: str) -> dict[str, str]:
+def _texts(lang: str, part: str, key: str, section: str | None = None,
+           cls: str | None = None) -> dict[str, str]:
+    """Texts of one code in ``lang``, falling back to English field by field.
+
+    An enhanced entry may hold per-class texts under ``"2"``, ``"4"`` or ``"5"``: they replace
+    the detail's own texts for that class, language by language, so a partly translated
+    language still shows its own words before English ones.
+    """
+    def pick(language: str) -> list[dict[str, str]]:
         table = _locale_part(language, part)
         table = table.get(section, {}) if section else table
-        found: dict[str, str] = table.get(key, {})
-        return found
+        found: dict[str, Any] = table.get(key, {})
+        own = {k: v for k, v in found.items() if isinstance(v, str)}
+        return [own, found.get(cls, {})] if cls else [own]
 
-    own = pick(lang)
-    if lang == "en":
-        return own
-    return {**pick("en"), **own}
+    layers = pick("en") if lang == "en" else pick("en") + pick(lang)
+    merged: dict[str, str] = {}
+    for layer in layers:
+        merged.update(layer)
+    return merged
 
 
 def _empty_fields() -> dict[str, Any]:
@@ -306,26 +314,54 @@ def _enhanced_fields(code: str, lang: str) -> dict[str, Any]:
         fields.update(name="", description="", when="", fix="", references=(), related=())
         fields["source"] = "custom"
         return fields
-    texts = _texts(lang, "enhanced", key, "codes")
-    fix = texts["fix"]
-    if cls == 2:
-        fix = texts.get("fix_success") or words["no_fix_needed"]
-    notes = [texts.get("note", "")]
     usual = tuple(facts["usual"])
-    if usual and cls not in usual:
-        notes.append(words["unusual_class"].format(
-            code=f"X.{key}", classes=", ".join(f"{c}.{key}" for c in usual), this=code))
+    detail_texts = _texts(lang, "enhanced", key, "codes")
+    texts = _texts(lang, "enhanced", key, "codes", cls_digit)
+    if cls not in usual:
+        fields["source"] = "unused"
+        if texts == detail_texts:  # no hand-written texts for this class (2.1.0 has some)
+            texts = _unused_texts(code, usual, detail_texts, words)
     refs = [Reference(r["doc"], r["section"]) for r in facts["refs"]] + [Reference("IANA")]
     associated = tuple(str(c) for c in facts["basic"])
-    pointing_here = tuple(c for c in _basic_codes_relating_to(code) if c not in associated)
+    replies = tuple(c for c in associated if c.isdigit())  # "5XX" names a class, not a code
+    pointing_here = tuple(c for c in _basic_codes_relating_to(code) if c not in replies)
+    siblings = tuple(f"{c}.{key}" for c in usual if c != cls)
     fields.update(
-        name=texts["name"], description=texts["description"], when=texts["when"], fix=fix,
-        note=" ".join(n for n in notes if n), references=tuple(refs),
-        related=associated + pointing_here + tuple(f"{cls}.{r}" for r in facts["related"]),
-        associated=tuple(str(c) for c in facts["basic"]), usual_classes=usual,
-        deprecated="deprecated_by" in facts,
+        name=texts["name"], description=texts["description"], when=texts["when"],
+        fix=texts["fix"], note=texts.get("note", ""), references=tuple(refs),
+        related=siblings + replies + pointing_here + tuple(
+            _in_class(cls, r) for r in facts["related"]),
+        associated=associated, usual_classes=usual, deprecated="deprecated_by" in facts,
     )
     return fields
+
+
+def _in_class(cls: int, key: str) -> str:
+    """``key`` (``1.3``) as a code of class ``cls``, or of a class the registry gives it."""
+    usual = _facts()["enhanced"][key]["usual"]
+    return f"{cls if cls in usual or not usual else usual[-1]}.{key}"
+
+
+def _unused_texts(code: str, usual: tuple[int, ...], texts: dict[str, str],
+                  words: dict[str, Any]) -> dict[str, str]:
+    """Texts for a class no standard gives this detail (2.1.1, 5.4.1): what the mismatch
+    means for the sender, then what the detail means in the classes it is registered for."""
+    cls = int(code[0])
+    if cls == 2:
+        case = "2-failure"
+    elif usual == (2,):
+        case = f"{cls}-success"
+    else:
+        case = "4-permanent" if cls == 4 else "5-transient"
+    rest = code.split(".", 1)[1]
+    values = {
+        "code": code, "detail": f"X.{rest}", "name": texts["name"],
+        "usual": words["unused"]["and"].join(f"{c}.{rest}" for c in usual),
+        "meaning": texts["description"],
+    }
+    template = words["unused"][case]
+    return {"name": texts["name"], **{field: template[field].format(**values)
+                                      for field in ("description", "when", "fix", "note")}}
 
 
 @cache

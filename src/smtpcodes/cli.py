@@ -12,6 +12,7 @@ from typing import TextIO
 from . import __version__, render
 from .catalogue import Catalogue, Entry, get_catalogue, labels, languages
 from .errors import SMTPCodeError
+from .lint import add_subcommand as _add_lint
 from .shortcode import Shortcode, parse_codes
 
 _COLOURS = {2: "32", 3: "36", 4: "33", 5: "31"}
@@ -47,7 +48,7 @@ def _explain(args: argparse.Namespace, cat: Catalogue, out: TextIO) -> int:
 
 
 def _compare(args: argparse.Namespace, cat: Catalogue, out: TextIO) -> int:
-    from .compare import compare
+    from .comparison import compare
 
     if args.json:
         result = compare(args.a, args.b, lang=args.lang, catalogue=cat)
@@ -109,6 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
                            help="report unknown or malformed <smtp:…> shortcodes")
     check.add_argument("paths", nargs="+", metavar="PATH", help="Markdown files or directories")
     check.set_defaults(run=_check_docs)
+    _add_lint(sub)
     return parser
 
 

@@ -46,7 +46,8 @@ class SMTPCodeChecker:
 
     @classmethod
     def add_options(cls, manager: Any) -> None:
-        """Register --smtp-allow, --smtp-modules and --smtp-catalogue (also read from config)."""
+        """Register --smtp-allow, --smtp-modules, --smtp-callables and --smtp-catalogue (also
+        read from config)."""
         manager.add_option(
             "--smtp-allow", default="", parse_from_config=True, comma_separated_list=True,
             help="SMTP codes that may be written as literals, e.g. 250,354,2.0.0 (SMT1xx, SMT201)",
@@ -54,6 +55,11 @@ class SMTPCodeChecker:
         manager.add_option(
             "--smtp-modules", default="", parse_from_config=True, comma_separated_list=True,
             help="extra modules whose import marks SMTP code, e.g. mycompany.mta",
+        )
+        manager.add_option(
+            "--smtp-callables", default="", parse_from_config=True, comma_separated_list=True,
+            help="your own reply helpers: NAME (code first, text second) or NAME:CODE:TEXT "
+                 "argument positions, e.g. reject,send_status:1:2",
         )
         manager.add_option(
             "--smtp-catalogue", default=None, parse_from_config=True, normalize_paths=True,
@@ -67,6 +73,7 @@ class SMTPCodeChecker:
             cls.settings = Settings.from_options(
                 allow=_as_list(getattr(options, "smtp_allow", ())),
                 modules=_as_list(getattr(options, "smtp_modules", ())),
+                callables=_as_list(getattr(options, "smtp_callables", ())),
                 catalogue=getattr(options, "smtp_catalogue", None) or None)
         except ValueError as error:
             raise _execution_error(str(error)) from None

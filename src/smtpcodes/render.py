@@ -1,27 +1,33 @@
 """The one renderer: what a box, a chip or an error shows, and its HTML.
 
 ``card()`` lays out a shortcode as format-neutral data (title, sections, table, links);
-``box()``, ``chip()`` and ``error()`` turn it into ElementTree elements, which Python-Markdown
-inserts as they are and Sphinx serialises with ``to_html()``; ``to_text()`` serves terminals
-and Sphinx's non-HTML builders. The HTML contract every front end shares: class ``smtp``,
+``box()``, ``chip()`` and ``error()`` turn it into ElementTree elements, which ``to_html()``
+serialises without any third-party package; ``to_text()`` serves terminals and Sphinx's
+non-HTML builders. The HTML contract every front end shares: class ``smtp``,
 ``data-smtp-code`` with the codes, one ``smtp-2xx`` … ``smtp-5xx`` class per reply class, and
 ``smtp-error`` for what could not be explained.
 """
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as etree
 from collections.abc import Callable, Iterable, Sequence
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from .catalogue import Catalogue, Entry, Reference, labels
-from .compare import compare
+from .comparison import compare
 from .shortcode import Shortcode, contradiction, resolve
 
 #: Sections a box can show, in order; users pick a subset.
 SECTIONS = ("description", "when", "fix", "note", "related", "references")
 #: Admonition type per reply class: native colours under mkdocs-material and the default theme.
 ADMONITION = {2: "success", 3: "info", 4: "warning", 5: "danger"}
+#: The type Sphinx themes colour alike, given as a second class; Material has no rule for "hint"
+#: and rules "info" after "note", so its own type still wins there.
+_SPHINX_TYPE = {"success": "hint", "info": "note"}
+#: Related codes a box shows; the rest are one link away, on the catalogue page.
+RELATED_LIMIT = 12
 
 Linker = Callable[[str], "str | None"]
 
@@ -70,12 +76,9 @@ def card(shortcode: Shortcode, catalogue: Catalogue, lang: str = "en",
     names = words["sections"]
     if shortcode.kind == "compare":
         return _comparison_card(shortcode, entries, catalogue, lang, sections)
-    title = words["title"].format(code=shortcode.label) + " · " + " — ".join(
-        e.name for e in entries)
-    meta = _meta(entries[0], words)
-    if len(entries) == 2:
-        meta += (entries[1].status_class_name + " · " + entries[1].category_name,)
+    title = words["title"].format(code=shortcode.label) + " · " + _names(entries, " — ")
     multi = len(entries) > 1
+    meta = _reply_meta(entries, words) if multi else _meta(entries[0], words)
     body = []
     for key in ("description", "when", "fix", "note"):
         if key not in sections:
@@ -95,48 +98,103 @@ def card(shortcode: Shortcode, catalogue: Catalogue, lang: str = "en",
                 _references(entries) if "references" in sections else (), (), warnings)
 
 
-def _meta(entry: Entry, words: dict[str, object]) -> tuple[str, ...]:
+def _names(entries: Iterable[Entry], joiner: str) -> str:
+    """Names of the codes, each once: 535 and 5.7.8 share one name, said once."""
+    return joiner.join(dict.fromkeys(e.name for e in entries if e.name))
+
+
+def _meta(entry: Entry, words: dict[str, Any]) -> tuple[str, ...]:
+    """One code's tags: its class first (the box shows it as a pill), then the rest."""
     meta = [entry.class_name]
     if entry.kind == "enhanced":
         meta.append(f"{entry.status_class_name} · {entry.category_name}")
     else:
         meta.append(entry.category_name)
-        commands = words["commands"]
-        assert isinstance(commands, dict)
         if entry.commands:
-            meta.append(", ".join(commands.get(c, c) for c in entry.commands))
-    if entry.deprecated:
-        meta.append(str(words["deprecated"]))
-    sources = words["sources"]
-    assert isinstance(sources, dict)
-    if entry.source in sources:
-        meta.append(sources[entry.source])
-    return tuple(meta)
+            meta.append(_commands(entry, words))
+    return (*meta, *_flags(entry, words))
+
+
+def _reply_meta(entries: Sequence[Entry], words: dict[str, Any]) -> tuple[str, ...]:
+    """A reply's tags, one group per code (``550: Mail system``), so each tag has an owner."""
+    basic, enhanced = entries
+    contradicts = basic.reply_class != enhanced.reply_class
+    return (basic.class_name,
+            _group(basic, basic.category_name, _commands(basic, words), words),
+            _group(enhanced, enhanced.category_name,
+                   enhanced.status_class_name if contradicts else "", words))
+
+
+def _group(entry: Entry, tag: str, detail: str, words: dict[str, Any]) -> str:
+    if detail:
+        tag = words["meta_detail"].format(tag=tag, detail=detail)
+    return str(words["meta_group"].format(code=entry.code, tags=", ".join(
+        [tag, *_flags(entry, words)])))
+
+
+def _commands(entry: Entry, words: dict[str, Any]) -> str:
+    return ", ".join(words["commands"].get(c, c) for c in entry.commands)
+
+
+def _flags(entry: Entry, words: dict[str, Any]) -> list[str]:
+    flags = [words["deprecated"]] if entry.deprecated else []
+    if entry.source in words["sources"]:
+        flags.append(words["sources"][entry.source])
+    return flags
 
 
 def _comparison_card(shortcode: Shortcode, entries: tuple[Entry, ...], catalogue: Catalogue,
                      lang: str, sections: Sequence[str]) -> Card:
+    """The comparison box, section for section: both codes' texts side by side, then what
+    tells them apart and which one to expect when; the facts at a glance sit in the table."""
     words = labels(lang)
     names = words["sections"]
     result = compare(shortcode.codes[0], shortcode.codes[1], lang=lang, catalogue=catalogue)
     a, b = result.a, result.b
     rows = [("", f"{a.code} · {a.name}", f"{b.code} · {b.name}"),
-            (names["class"], a.class_name, b.class_name)]
-    rows += [(names[key], getattr(a, key), getattr(b, key))
-             for key in ("description", "fix") if key in sections]
-    body = [Section("differences", names["differences"], tuple(result.differences)),
-            Section("which", names["which"], tuple(result.which))]
-    return Card(shortcode, entries, lang, words["compare_title"].format(a=a.code, b=b.code),
-                (), tuple(body), (),
-                _references(entries) if "references" in sections else (), tuple(rows), ())
+            (names["class"], a.class_name, b.class_name),
+            (names["category"], _group_cell(a), _group_cell(b))]
+    if a.commands or b.commands:
+        rows.append((names["commands"], _commands(a, words) or "–", _commands(b, words) or "–"))
+    body = []
+    for key in ("description", "when", "fix", "note"):
+        if key not in sections:
+            continue
+        lead = (result.summary,) if key == "description" else ()
+        paragraphs = lead + tuple(f"{e.code}: {getattr(e, key)}" for e in (a, b)
+                                  if getattr(e, key))
+        if paragraphs:
+            body.append(Section(key, names[key], paragraphs))
+    body += [Section("differences", names["differences"], tuple(result.differences)),
+             Section("which", names["which"], tuple(result.which))]
+    return Card(shortcode, entries, lang, result.title, (), tuple(body), (),
+                result.references if "references" in sections else (), tuple(rows), ())
 
 
-def _related(entries: Iterable[Entry]) -> tuple[str, ...]:
+def _group_cell(entry: Entry) -> str:
+    if entry.kind == "enhanced":
+        return f"{entry.status_class_name} · {entry.category_name}"
+    return entry.category_name
+
+
+def _related(entries: Sequence[Entry]) -> tuple[str, ...]:
+    """Related codes, closest first, in the catalogue's order within each rank."""
     own = {e.code for e in entries}
     seen: dict[str, None] = {}
     for entry in entries:
         seen.update((code, None) for code in entry.related if code not in own)
-    return tuple(seen)
+    return tuple(sorted(seen, key=lambda code: min(_distance(e, code) for e in entries)))
+
+
+def _distance(entry: Entry, code: str) -> int:
+    """0 for the basic codes an enhanced code is sent with, or a basic code's own category
+    (550: 551, 553); 1 for the same subject (5.1.1: 5.1.2); 2 for the rest."""
+    enhanced = "." in code
+    if entry.kind == "enhanced":
+        if code in entry.associated:
+            return 0
+        return 1 if enhanced and code.split(".")[:2] == entry.code.split(".")[:2] else 2
+    return 0 if not enhanced and code[1] == entry.code[1] else 2
 
 
 def _references(entries: Iterable[Entry]) -> tuple[Reference, ...]:
@@ -163,24 +221,29 @@ def _classes(base: str, reply_classes: Iterable[int]) -> str:
 
 def box(layout: Card, *, collapsible: bool = False, open_: bool = False,
         link: Linker | None = None, anchor_id: str | None = None,
-        catalogue: Catalogue | None = None, search_body: bool = False) -> etree.Element:
-    """The block box: a mkdocs-material admonition (or details) carrying the smtp contract.
+        catalogue: Catalogue | None = None, search_body: bool = False,
+        related_limit: int | None = RELATED_LIMIT) -> etree.Element:
+    """The block box: an admonition (or details) carrying the smtp contract.
 
     Unless ``search_body`` is set, only the title is left to site search: the body is the
     catalogue's text, the same on every page, and would pull unrelated pages into results.
+    Past ``related_limit`` related codes, a "more" link leads to the code on the catalogue page
+    (when ``link`` knows it); the catalogue page itself passes ``None`` and lists them all.
     """
     kind = "smtp-compare" if layout.shortcode.kind == "compare" else "smtp-box"
-    classes = _classes(f"smtp {kind}", layout.reply_classes)
+    admonition = " ".join(dict.fromkeys(
+        [layout.admonition, _SPHINX_TYPE.get(layout.admonition, layout.admonition)]))
+    classes = _classes(f"admonition {admonition} smtp {kind}", layout.reply_classes)
     attrib = {"data-smtp-code": " ".join(layout.shortcode.codes), "lang": layout.lang}
     if anchor_id:
         attrib["id"] = anchor_id
     if collapsible:
-        root = _element("details", {"class": f"{layout.admonition} {classes}", **attrib})
+        root = _element("details", {"class": classes, **attrib})
         if open_:
             root.set("open", "open")
-        _element("summary", {"class": "smtp-title"}, layout.title, root)
+        _element("summary", {"class": "admonition-title smtp-title"}, layout.title, root)
     else:
-        root = _element("div", {"class": f"admonition {layout.admonition} {classes}", **attrib})
+        root = _element("div", {"class": classes, **attrib})
         _element("p", {"class": "admonition-title smtp-title"}, layout.title, root)
     if layout.meta:
         meta = _element("p", {"class": "smtp-meta"}, parent=root)
@@ -192,7 +255,7 @@ def box(layout: Card, *, collapsible: bool = False, open_: bool = False,
         _element("p", {"class": "smtp-warning"}, warning, root)
     if layout.table:
         _table(layout.table, layout.entries, root)
-    _sections(layout, root, link, catalogue)
+    _sections(layout, root, link, catalogue, related_limit)
     if not search_body:
         for child in root[1:]:
             child.set("data-search-exclude", "")
@@ -215,9 +278,11 @@ def _table(rows: Sequence[Sequence[str]], entries: Sequence[Entry],
 
 
 def _sections(layout: Card, parent: etree.Element, link: Linker | None,
-              catalogue: Catalogue | None) -> None:
+              catalogue: Catalogue | None, related_limit: int | None) -> None:
     names = labels(layout.lang)["sections"]
-    dl = _element("dl", {"class": "smtp-sections"}, parent=parent)
+    # "simple" marks a plain definition list: sphinx_rtd_theme styles any other dl with a class
+    # as an API signature.
+    dl = _element("dl", {"class": "smtp-sections simple"}, parent=parent)
     for section in layout.sections:
         _element("dt", {"class": f"smtp-{section.key}"}, section.label, dl)
         dd = _element("dd", {"class": f"smtp-{section.key}"}, parent=dl)
@@ -231,20 +296,37 @@ def _sections(layout: Card, parent: etree.Element, link: Linker | None,
     if layout.related and catalogue is not None:
         _element("dt", {"class": "smtp-related"}, names["related"], dl)
         dd = _element("dd", {"class": "smtp-related"}, parent=dl)
-        for i, code in enumerate(layout.related):
-            try:
-                entry = catalogue.lookup(code, layout.lang)
-            except LookupError:
-                continue
-            dd.append(chip(Shortcode("single", (code,)), (entry,), link=link))
-            if i < len(layout.related) - 1:
-                dd[-1].tail = " "
+        _related_chips(layout, dd, link, catalogue, related_limit)
     if layout.references:
         _element("dt", {"class": "smtp-references"}, names["references"], dl)
         dd = _element("dd", {"class": "smtp-references"}, parent=dl)
         _reference_links(layout.references, dd, labels(layout.lang)["iana_registry"])
     if not len(dl):
         parent.remove(dl)
+
+
+def _related_chips(layout: Card, parent: etree.Element, link: Linker | None,
+                   catalogue: Catalogue, limit: int | None) -> None:
+    shown = [(code, entry) for code in layout.related
+             if (entry := _known(catalogue, code, layout.lang)) is not None]
+    rest = max(0, len(shown) - limit) if limit is not None else 0
+    for code, entry in shown[:len(shown) - rest]:
+        parent.append(chip(Shortcode("single", (code,)), (entry,), link=link))
+        parent[-1].tail = " "
+    if rest:
+        more = link(layout.shortcode.codes[0]) if link else None
+        text = labels(layout.lang)["more_related"].format(count=rest)
+        attrib = {"class": "smtp-more", **({"href": more} if more else {})}
+        _element("a" if more else "span", attrib, text, parent)
+    elif len(parent):
+        parent[-1].tail = None
+
+
+def _known(catalogue: Catalogue, code: str, lang: str) -> Entry | None:
+    try:
+        return catalogue.lookup(code, lang)
+    except LookupError:
+        return None
 
 
 def _reference_links(references: Sequence[Reference], parent: etree.Element,
@@ -275,8 +357,7 @@ def _link(text: str, url: str, parent: etree.Element) -> None:
 def chip(shortcode: Shortcode, entries: Sequence[Entry],
          link: Linker | None = None) -> etree.Element:
     """The inline chip: the code, its name as a tooltip, a link to its catalogue entry."""
-    names = " vs " if shortcode.kind == "compare" else " — "
-    title = names.join(e.name for e in entries)
+    title = _names(entries, " vs " if shortcode.kind == "compare" else " — ")
     title += " · " + " / ".join(dict.fromkeys(e.class_name for e in entries))
     href = link(shortcode.codes[0]) if link and shortcode.kind != "compare" else None
     attrib = {
@@ -293,10 +374,47 @@ def error(source: str, message: str) -> etree.Element:
     return _element("span", {"class": "smtp-error", "title": message}, source)
 
 
-def to_html(element: etree.Element) -> str:
-    from markdown.serializers import to_html_string
+#: Elements laid out as blocks: a line break after each, so text extracted by stripping tags
+#: (Sphinx's search indexer, MkDocs' search plugin) never glues two blocks into one word.
+_BLOCKS = frozenset({"details", "summary", "div", "p", "dl", "dt", "dd", "ol", "ul", "li",
+                     "table", "thead", "tbody", "tr", "th", "td"})
+_NAME = re.compile(r"[a-z][a-z0-9-]*\Z")
 
-    return str(to_html_string(element))
+
+def to_html(element: etree.Element) -> str:
+    """HTML for a box, chip or error, the same bytes for the same tree, with no third-party
+    package: attributes sorted, text and attribute values escaped."""
+    out: list[str] = []
+    _write(element, out)
+    return "".join(out)
+
+
+def _write(element: etree.Element, out: list[str]) -> None:
+    tag = element.tag
+    if not _NAME.match(tag):
+        raise ValueError(f"not an HTML element name: {tag!r}")
+    out.append(f"<{tag}")
+    for name, value in sorted(element.items()):
+        if not _NAME.match(name):
+            raise ValueError(f"not an HTML attribute name: {name!r}")
+        out.append(f' {name}="{_escape(value, quote=True)}"')
+    out.append(">")
+    if any(child.tag in _BLOCKS for child in element):
+        out.append("\n")
+    if element.text:
+        out.append(_escape(element.text))
+    for child in element:
+        _write(child, out)
+        if child.tag in _BLOCKS:
+            out.append("\n")
+        if child.tail:
+            out.append(_escape(child.tail))
+    out.append(f"</{tag}>")
+
+
+def _escape(text: str, quote: bool = False) -> str:
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace('"', "&quot;") if quote else text
 
 
 # --- plain text ---------------------------------------------------------------------------------

@@ -1,3 +1,4 @@
+# corpus: A
 """An inbound relay built on aiosmtpd: handler hooks, a custom SMTP subclass, a controller.
 
 Fixture for the SMT flake8 plugin (``# expect: CODE`` marks each literal that must be reported).

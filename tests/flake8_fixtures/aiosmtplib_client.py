@@ -1,3 +1,4 @@
+# corpus: A
 """Async newsletter delivery with aiosmtplib.
 
 Fixture for the SMT flake8 plugin (``# expect: CODE`` marks each literal that must be reported).

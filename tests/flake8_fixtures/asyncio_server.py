@@ -1,3 +1,4 @@
+# corpus: A
 """A toy SMTP sink on plain asyncio streams: no SMTP library, the replies are the only clue.
 
 Fixture for the SMT flake8 plugin (``# expect: CODE`` marks each literal that must be reported).

@@ -1,3 +1,4 @@
+# corpus: B
 """Bounce (DSN) classification: enhanced status codes next to versions, IPs and RFC sections.
 
 Fixture for the SMT flake8 plugin (``# expect: CODE`` marks each literal that must be reported).

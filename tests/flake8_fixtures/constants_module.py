@@ -1,3 +1,4 @@
+# corpus: trap
 """Where SMTP codes belong: named constants, enums and tables. Nothing here may be reported.
 
 Fixture for the SMT flake8 plugin: constant definitions are the cure, not the disease.

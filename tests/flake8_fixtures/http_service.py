@@ -1,3 +1,4 @@
+# corpus: trap
 """An HTTP API and its client: Flask views, requests, aiohttp, http.server, WSGI.
 
 Fixture for the SMT flake8 plugin: HTTP statuses, ports, sizes, timeouts, versions, addresses

@@ -1,3 +1,4 @@
+# corpus: B
 """A command-line mail tool: argparse options, a tiny SMTP server loop, templates and stats.
 
 Fixture for the SMT flake8 plugin. Most numbers here are ports, sizes, timeouts, colours,

@@ -1,3 +1,4 @@
+# corpus: B
 """Celery tasks sending mail through smtplib, with mocks in the tests at the bottom.
 
 Fixture for the SMT flake8 plugin (``# expect: CODE`` marks each literal that must be reported).
@@ -52,7 +53,7 @@ def send_via_api(address: str) -> bool:
 def classify(code: int) -> str:
     if code in {421, 450, 451, 452}:  # expect: SMT100 SMT100 SMT100 SMT100
         return "retry"
-    if 500 <= code <= 599:  # expect: SMT100
+    if 500 <= code <= 599:  # expect: SMT100 SMT100
         return "bounce"
     return "ok"
 

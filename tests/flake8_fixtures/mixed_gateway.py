@@ -1,3 +1,4 @@
+# corpus: B
 """A webhook-to-mail gateway: HTTP in, SMTP out, in one module.
 
 Fixture for the SMT flake8 plugin: the HTTP half must stay silent while the SMTP half is

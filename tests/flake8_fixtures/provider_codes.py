@@ -1,3 +1,4 @@
+# corpus: B
 """A provider's policy daemon answering Postfix-style access checks with its own codes.
 
 Fixture for the SMT flake8 plugin (``# expect: CODE`` marks each literal that must be reported).

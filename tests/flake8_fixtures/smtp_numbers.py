@@ -1,3 +1,4 @@
+# corpus: A
 """A mail queue worker full of numbers that are not SMTP codes.
 
 Fixture for the SMT flake8 plugin: an SMTP module (it imports smtplib and talks SMTP) whose

@@ -1,3 +1,4 @@
+# corpus: A
 """Tests of a mail gateway: unittest and pytest styles, mocks, assertions on reply codes.
 
 Fixture for the SMT flake8 plugin (``# expect: CODE`` marks each literal that must be reported).

@@ -1,3 +1,4 @@
+# corpus: A
 """A legacy asyncore/smtpd-style channel and server (the stdlib smtpd API, Python < 3.12).
 
 Fixture for the SMT flake8 plugin (``# expect: CODE`` marks each literal that must be reported).

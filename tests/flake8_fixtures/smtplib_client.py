@@ -1,3 +1,4 @@
+# corpus: A
 """Outbound mail for a billing service: smtplib with retries and bounce classification.
 
 Fixture for the SMT flake8 plugin: expected findings are declared as ``# expect: CODE`` at the
@@ -103,7 +104,7 @@ def classify(exc: smtplib.SMTPResponseException) -> str:
         return "permanent"
     if exc.smtp_code == 421:  # expect: SMT100
         return "disconnect"
-    if 400 <= exc.smtp_code < 500:  # expect: SMT100
+    if 400 <= exc.smtp_code < 500:  # expect: SMT100 SMT100
         return "temporary"
     return "unknown"
 

@@ -1,3 +1,4 @@
+# corpus: A
 """A Twisted ESMTP server with a custom verb, message delivery checks and a client factory.
 
 Fixture for the SMT flake8 plugin (``# expect: CODE`` marks each literal that must be reported).

@@ -6,6 +6,7 @@ literal. Each catalogue text is looked up once per process and catalogue.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -23,6 +24,16 @@ MESSAGES: dict[str, str] = {
     "SMT201": "SMT201 {error} (define codes of your own with --smtp-catalogue)",
     "SMT900": "SMT900 smtpcodes could not check this file ({error}); please report it",
 }
+
+
+#: Control characters and line separators: a catalogue name holding one must not start a
+#: second, forged line of flake8 output.
+_BREAKS_RE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+
+
+def one_line(text: str) -> str:
+    """Every message is one line: control characters from a catalogue become a space."""
+    return _BREAKS_RE.sub(" ", text)
 
 
 # --- the catalogue side: defined codes and messages, cached per catalogue -----------------------
@@ -48,7 +59,7 @@ class Texts:
         key = (kind, code)
         text = self._messages.get(key)
         if text is None:
-            text = self._messages[key] = self._build(kind, code)
+            text = self._messages[key] = one_line(self._build(kind, code))
         return text
 
     def _entry(self, code: str) -> Any:
