@@ -385,3 +385,11 @@ def test_pages_without_shortcodes_are_byte_identical(page: str) -> None:
     md = markdown.Markdown(extensions=EXTENSIONS)
     plain = markdown.Markdown(extensions=EXTENSIONS[1:])
     assert md.convert(page) == plain.convert(page)
+
+
+def test_catalogue_page_boxes_list_every_related_code() -> None:
+    """With anchors (the catalogue page), a box lists all related codes; elsewhere a few."""
+    def related(root: object) -> int:
+        return len(find_class(find_class(root, "smtp-related")[-1], "smtp-chip"))
+
+    assert related(convert("<smtp:550>\n", anchors=True)) > related(convert("<smtp:550>\n"))

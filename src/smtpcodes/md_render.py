@@ -40,6 +40,8 @@ class BoxStyle(NamedTuple):
     open: bool
     link: str
     search_body: bool
+    #: Every related code, not the first few and a link: on the catalogue page (``anchors``).
+    all_related: bool
 
 
 _INLINE: Memo[Inline] = Memo()
@@ -81,7 +83,8 @@ def _make_box(shortcode: Shortcode, catalogue: Catalogue, style: BoxStyle) -> Bo
     layout = render.card(shortcode, catalogue, style.lang, style.sections)
     whole = render.box(layout, collapsible=style.collapsible, open_=style.open,
                        link=lambda code: link_for(style.link, code), catalogue=catalogue,
-                       search_body=style.search_body)
+                       search_body=style.search_body,
+                       related_limit=None if style.all_related else render.RELATED_LIMIT)
     html = render.to_html(whole)
     return Box(whole.tag, dict(whole.attrib), html[html.index(">") + 1:html.rindex("</")])
 

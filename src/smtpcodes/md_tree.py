@@ -165,7 +165,7 @@ def _become_box(paragraph: etree.Element, shortcode: Shortcode, occurrence: int 
     """
     options = conversion.options
     style = md_render.BoxStyle(options.lang, options.sections, options.collapsible,
-                               options.open, options.link, options.search_body)
+                               options.open, options.link, options.search_body, options.anchors)
     extra: list[tuple[str, str | None]] = []
     if attrs:
         style, extra = _box_options(attrs, style, occurrence, shortcode, conversion)
