@@ -18,7 +18,7 @@ from .md_state import Conversion
 _TOKEN = re.compile(
     r"(?P<comment_start><!--)|(?P<comment_end>-->)"
     r"|(?P<raw_start><(?:script|style)\b)|(?P<raw_end></(?:script|style)\b)"
-    r"|(?P<code><[sS][mM][tT][pP]:)\x02s(?P<n>\d+)\x03(?P<body>[^<>\x02\x03]*>?)"
+    r"|(?P<code><[sS][mM][tT][pP]:)\x02s(?P<n>[0-9a-z]+)\x03(?P<body>[^<>\x02\x03]*>?)"
     r"|(?P<open><[A-Za-z/!?])|(?P<close>>)", re.IGNORECASE)
 
 
@@ -51,10 +51,10 @@ def check_block(html: str, conversion: Conversion) -> str:
             pieces.append(source)
         elif tag:
             pieces.append(source)
-            conversion.report_in_tag(int(token.group("n")), source)
+            conversion.report_in_tag(int(token.group("n"), 36), source)
         else:
             pieces.append(source.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
-            conversion.report(int(token.group("n")), source,
+            conversion.report(int(token.group("n"), 36), source,
                               f"{one_line(source)} inside raw HTML is not expanded: put it "
                               "outside the HTML block, or use md_in_html with markdown=\"1\"")
     pieces.append(html[last:])

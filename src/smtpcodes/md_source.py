@@ -1,11 +1,12 @@
 """Where each shortcode of a page stands in the files the author wrote.
 
 Python-Markdown keeps no source positions, so the extension tags every ``<smtp:`` of the page
-with a marker, ``<smtp:\\x02s7\\x03553>``, whose number leads to the occurrence's file,
-line and column. Tagging happens on the preprocessed lines, after fenced code has been stashed
-(so no highlighter ever sees a marker) and before raw HTML is: markers then travel with the
-text into inline processing, raw HTML blocks, attributes and code spans, and each problem is
-reported at its own occurrence. The extension strips every marker before output.
+with a marker, ``<smtp:\\x02s7\\x03553>``, whose number (base 36, to keep lines short) leads
+to the occurrence's file, line and column. Tagging happens on the preprocessed lines, after
+fenced code has been stashed (so no highlighter ever sees a marker) and before raw HTML is:
+markers then travel with the text into inline processing, raw HTML blocks, attributes and code
+spans, and each problem is reported at its own occurrence. The extension strips every marker
+before output.
 
 To number lines the way the author's editor does, the lines seen at tagging time are traced
 back through the preprocessors before them: fenced blocks collapsed into placeholders, front
@@ -24,7 +25,7 @@ from markdown.util import HTML_PLACEHOLDER_RE
 
 #: What stands right after ``<smtp:`` to name the occurrence.
 MARK_PREFIX = "\x02s"
-MARK = re.compile(r"\x02s(\d+)\x03")
+MARK = re.compile(r"\x02s([0-9a-z]+)\x03")
 #: An opener, in any letter case.
 OPENER = re.compile(r"<[sS][mM][tT][pP]:")
 _AUTOMAIL = re.compile(AUTOMAIL_RE)
@@ -91,7 +92,7 @@ class SourceMap:
             end = opener.end()
             if line.startswith("/", end) or _AUTOMAIL.match(line, opener.start()):
                 continue  # an autolink (<smtp://host>) or a mail address, never a shortcode
-            pieces += [line[last:end], f"{MARK_PREFIX}{len(self.positions)}\x03"]
+            pieces += [line[last:end], f"{MARK_PREFIX}{_base36(len(self.positions))}\x03"]
             last = end
             self.positions.append(self._position(where, opener.start()))
         pieces.append(line[last:])
@@ -130,6 +131,15 @@ class SourceMap:
                 start += len(part) + 1
         result += [(last, 0, breaks)] * max(0, len(normalised) - len(result))
         return result.__getitem__
+
+
+def _base36(number: int) -> str:
+    digits = ""
+    while True:
+        number, digit = divmod(number, 36)
+        digits = "0123456789abcdefghijklmnopqrstuvwxyz"[digit] + digits
+        if not number:
+            return digits
 
 
 def _character_at(text: str, column: int, tab_length: int) -> int:

@@ -23,7 +23,7 @@ from .md_source import MARK, MARK_PREFIX, SourceMap
 from .shortcode import Shortcode
 
 #: A marked shortcode inside other HTML: the opener, its occurrence number, and the body.
-_MARKED = re.compile(r"(<[sS][mM][tT][pP]:)\x02s(\d+)\x03([^<>\x02\x03]*>?)")
+_MARKED = re.compile(r"(<[sS][mM][tT][pP]:)\x02s([0-9a-z]+)\x03([^<>\x02\x03]*>?)")
 
 
 class Problem(NamedTuple):
@@ -131,7 +131,7 @@ class Conversion:
             return html
         if not html.startswith("<!--"):
             for match in _MARKED.finditer(html):
-                self.report_in_tag(int(match.group(2)), match.group(1) + match.group(3), where)
+                self.report_in_tag(int(match.group(2), 36), match.group(1) + match.group(3), where)
         return self.drop_marks(html)
 
     def drop_marks(self, text: str) -> str:
