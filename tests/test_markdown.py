@@ -327,7 +327,7 @@ def test_per_box_options_only_touch_their_box_and_bad_ones_are_reported() -> Non
     assert len(list(boxes[0].iter("dt"))) == len(list(boxes[1].iter("dt")))
     assert [(p.line, p.column) for p in found] == [(1, 1), (1, 1)]
     assert "unknown section 'colour'" in found[0].message
-    assert "expected true or false, not 'perhaps'" in found[1].message
+    assert "option 'collapsible' must be true or false, not 'perhaps'" in found[1].message
 
 
 def test_no_state_leaks_between_conversions() -> None:

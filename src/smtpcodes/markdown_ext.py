@@ -43,7 +43,8 @@ class _Holder:
     """What the processors of one Markdown instance share about the conversion under way:
     the page as given and its name, and, once it is known to hold a shortcode, its state."""
 
-    def __init__(self) -> None:
+    def __init__(self, ext: SMTPCodesExtension) -> None:
+        self.ext = ext
         self.conversion: Conversion | None = None
         self.lines: list[str] = []
         self.page: tuple[str | None, int] = (None, 0)
@@ -79,13 +80,13 @@ class SMTPCodesExtension(Extension):
 
     def extendMarkdown(self, md: Markdown) -> None:
         md.registerExtension(self)
-        holder = _Holder()
-        md.preprocessors.register(StartPreprocessor(md, holder, self), "smtpcodes-start", 1000)
-        md.preprocessors.register(GatePreprocessor(md, holder, self), "smtpcodes-gate", 29)
+        holder = _Holder(self)
+        md.preprocessors.register(StartPreprocessor(md, holder), "smtpcodes-start", 1000)
+        md.preprocessors.register(GatePreprocessor(md, holder), "smtpcodes-gate", 29)
         md.preprocessors.register(TagPreprocessor(md, holder), "smtpcodes-tag", 22)
         md.treeprocessors.register(SweepTreeprocessor(md, holder), "smtpcodes-sweep", 31)
         md.treeprocessors.register(BlockTreeprocessor(md, holder), "smtpcodes-blocks", 15)
-        md.treeprocessors.register(FinishTreeprocessor(md, holder, self), "smtpcodes-finish",
+        md.treeprocessors.register(FinishTreeprocessor(md, holder), "smtpcodes-finish",
                                    -1000)
         md.postprocessors.register(OutputPostprocessor(md, holder), "smtpcodes-output", 25)
 

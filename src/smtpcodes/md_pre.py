@@ -32,13 +32,9 @@ class _Processor(Preprocessor):
 
 
 class StartPreprocessor(_Processor):
-    def __init__(self, md: Markdown, holder: Any, ext: Any) -> None:
-        super().__init__(md, holder)
-        self.ext = ext
-
     def run(self, lines: list[str]) -> list[str]:
         holder = self.holder
-        holder.conversion, holder.lines, holder.page = None, lines, self.ext.take_page()
+        holder.conversion, holder.lines, holder.page = None, lines, holder.ext.take_page()
         trace = holder.trace = (
             SnippetTrace.attach(self.md.preprocessors["snippet"])
             if "snippet" in self.md.preprocessors else None)
@@ -48,15 +44,11 @@ class StartPreprocessor(_Processor):
 
 
 class GatePreprocessor(_Processor):
-    def __init__(self, md: Markdown, holder: Any, ext: Any) -> None:
-        super().__init__(md, holder)
-        self.ext = ext
-
     def run(self, lines: list[str]) -> list[str]:
         holder = self.holder
         present = has_marker("\n".join(lines))
         if present:
-            conversion = holder.conversion = self.ext.start_conversion(
+            conversion = holder.conversion = holder.ext.start_conversion(
                 holder.lines, holder.page, self.md)
             conversion.normalised = lines
             trace = holder.trace

@@ -22,7 +22,7 @@ from markdown.inlinepatterns import BacktickInlineProcessor
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString
 
-from . import md_render, render
+from . import md_options, md_render, render
 from .md_raw import check_block
 from .md_source import MARK_PREFIX
 from .md_state import Conversion
@@ -192,8 +192,8 @@ def _become_box(paragraph: etree.Element, shortcode: Shortcode, occurrence: int 
 def _box_options(attrs: str, style: md_render.BoxStyle, occurrence: int | None,
                  shortcode: Shortcode, conversion: Conversion
                  ) -> tuple[md_render.BoxStyle, list[tuple[str, str | None]]]:
-    """Per-box ``sections``, ``collapsible`` and ``open``; other attributes go on the box as
-    attr_list would put them on the paragraph."""
+    """Per-box ``sections``, ``collapsible`` and ``open``, checked as the options of the same
+    name are; other attributes go on the box as attr_list would put them on the paragraph."""
     pairs, _ = get_attrs_and_remainder(attrs)
     extra: list[tuple[str, str | None]] = []
     source = f"<smtp:{shortcode.label}>"
@@ -202,44 +202,23 @@ def _box_options(attrs: str, style: md_render.BoxStyle, occurrence: int | None,
             extra.append((name, value))
             continue
         try:
-            if name == "sections":
-                style = style._replace(sections=tuple(
-                    _check_sections(value or "")))
-            elif name == "collapsible":
-                style = style._replace(collapsible=_flag(value))
-            elif _flag(value):  # open implies collapsible
-                style = style._replace(open=True, collapsible=True)
-            else:
-                style = style._replace(open=False)
+            checked = md_options.check(name, "true" if value is None else value)
         except ValueError as error:
-            conversion.report(occurrence, source, f"{source}: {error}")
+            conversion.report(occurrence, source,
+                              f"{source}: {{: {name}=...}}: {str(error).split(': ', 1)[-1]}")
+            continue
+        if name == "sections":
+            style = style._replace(sections=tuple(checked))
+        elif name == "collapsible":
+            style = style._replace(collapsible=checked)
+        else:  # open implies collapsible
+            style = style._replace(open=checked, collapsible=style.collapsible or checked)
     return style, extra
-
-
-def _check_sections(value: str) -> list[str]:
-    names = value.replace(",", " ").split()
-    unknown = [name for name in names if name not in render.SECTIONS]
-    if unknown:
-        raise ValueError(f"unknown section {unknown[0]!r} in {{: sections=...}}; choose from "
-                         + ", ".join(render.SECTIONS))
-    return names
-
-
-def _flag(value: str | None) -> bool:
-    if value is None or value.lower() in ("true", "yes", "on", "1"):
-        return True
-    if value.lower() in ("false", "no", "off", "0"):
-        return False
-    raise ValueError(f"expected true or false, not {value!r}")
 
 
 class FinishTreeprocessor(_Processor):
     """Reports the problems, in page order, once the tree is final; markers that extensions
     after the block processor brought in (abbr's titles) are reported and removed first."""
-
-    def __init__(self, md: Markdown, holder: Any, ext: Any) -> None:
-        super().__init__(md, holder)
-        self.ext = ext
 
     def run(self, root: etree.Element) -> None:
         conversion = self.conversion
@@ -248,5 +227,5 @@ class FinishTreeprocessor(_Processor):
         if conversion.marks_left:
             for element in root.iter():
                 _clean(element, conversion)
-        conversion.finish(self.ext.reporter)
+        conversion.finish(self.holder.ext.reporter)
 
