@@ -1,0 +1,55 @@
+"""Postprocessors: boxes' HTML in place, the stylesheet once per page, no marker left.
+
+``OutputPostprocessor`` (25, after Python-Markdown restores raw HTML at 30): Python-Markdown
+re-scans the whole page after restoring its own stash; boxes are large, so they are kept out of
+that stash and put in here in one pass. It adds the stylesheet inline when asked to (``css``):
+Zensical and plain Python-Markdown run the extension but ship no stylesheet of ours. toc runs
+every postprocessor on each heading while the tree is still being processed: the stylesheet
+goes only into the finished page.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from markdown import Markdown
+from markdown.postprocessors import Postprocessor
+
+from .md_source import MARK_PREFIX, strip_marks
+from .md_tree import BOX_MARK
+
+_BOX_MARK_RE = re.compile(re.escape(BOX_MARK) + r"(\d+)\x03")
+
+
+class _Processor(Postprocessor):
+    def __init__(self, md: Markdown, holder: Any) -> None:
+        super().__init__(md)
+        self.holder = holder
+
+
+class OutputPostprocessor(_Processor):
+    def run(self, text: str) -> str:
+        conversion = self.holder.conversion
+        if conversion is None:
+            return text
+        if conversion.boxes and BOX_MARK in text:
+            boxes = conversion.boxes
+            text = _BOX_MARK_RE.sub(lambda m: boxes[int(m.group(1))], text)
+        if not conversion.tree_done:  # a heading, for toc
+            return text
+        if MARK_PREFIX in text:  # from an extension that copied text after the cleanup
+            text = strip_marks(text)
+        if conversion.styled and conversion.options.css:
+            text = f"<style>{stylesheet()}</style>\n{text}"
+        return text
+
+
+@cache
+def stylesheet() -> str:
+    """The package's stylesheet, as one line of CSS with its comments left out."""
+    css = resources.files("smtpcodes").joinpath("data/smtpcodes.css").read_text("utf-8")
+    css = re.sub(r"/\*.*?\*/", "", css, flags=re.DOTALL)
+    return " ".join(css.split())
