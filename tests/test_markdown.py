@@ -10,6 +10,7 @@ import markdown
 import pytest
 
 from htmltree import classes, find_class, parent_map, parse, text
+from smtpcodes.markdown_ext import Problem, SMTPCodesExtension
 
 EXTENSIONS = ["smtpcodes", "tables", "admonition", "fenced_code", "attr_list", "md_in_html"]
 
@@ -18,6 +19,16 @@ def convert(source: str, extensions: list[object] | None = None, **config: objec
     md = markdown.Markdown(extensions=extensions or EXTENSIONS,
                            extension_configs={"smtpcodes": config} if config else {})
     return parse(md.convert(textwrap.dedent(source)))
+
+
+def problems_of(source: str, extensions: list[object] | None = None,
+                **config: object) -> tuple[str, list[Problem]]:
+    """The HTML and the problems, in the order reported, of one conversion (no stylesheet)."""
+    ext = SMTPCodesExtension(**{"css": False, **config})
+    found: list[Problem] = []
+    ext.reporter = found.append
+    html = markdown.Markdown(extensions=[*(extensions or []), ext]).convert(source)
+    return html, found
 
 
 def only(root: object, name: str) -> object:
@@ -206,11 +217,43 @@ def test_chip_inside_a_link_is_not_a_nested_link() -> None:
 
 @pytest.mark.parametrize("config, message", [
     ({"lang": "fr"}, "option 'lang' is 'fr'"),
+    ({"lang": ""}, "option 'lang' is ''"),
     ({"sections": ["description", "colour"]}, "unknown section 'colour'"),
+    ({"sections": 5}, "option 'sections' must be a list of section names"),
+    ({"link": "/smtp/{foo}/"}, r"option 'link' may use only \{code\} and \{anchor\}, not \{foo\}"),
+    ({"link": "{code.__class__.__name__}"}, r"not \{code.__class__.__name__\}"),
+    ({"link": "{code[0]}"}, r"not \{code\[0\]\}"),
+    ({"link": "{code!r}"}, r"not \{code!r\}"),
+    ({"link": "{}"}, r"not \{\}"),
+    ({"link": "/smtp/{code"}, "option 'link' is not a valid template"),
+    ({"link": 3}, "option 'link' must be a string"),
+    ({"collapsible": "maybe"}, "option 'collapsible' must be true or false"),
+    ({"css": 2}, "option 'css' must be true or false"),
+    ({"catalogue": 7}, "option 'catalogue' must be a file path"),
+    ({"box_link": "x.md"}, "unknown option 'box_link'; the options are lang, "),
 ])
-def test_bad_options_are_clear_errors(config: dict[str, object], message: str) -> None:
+def test_bad_options_are_clear_errors_at_creation(config: dict[str, object],
+                                                  message: str) -> None:
     with pytest.raises(ValueError, match=message):
-        markdown.markdown("x", extensions=["smtpcodes"], extension_configs={"smtpcodes": config})
+        markdown.Markdown(extensions=["smtpcodes"], extension_configs={"smtpcodes": config})
+
+
+def test_options_changed_later_are_checked_too() -> None:
+    ext = SMTPCodesExtension()
+    with pytest.raises(ValueError, match="option 'link'"):
+        ext.setConfig("link", "{code.real}")
+    ext.setConfig("sections", "description, fix")
+    ext.setConfig("open", "yes")
+    assert ext.getConfig("sections") == ["description", "fix"] and ext.getConfig("open") is True
+
+
+def test_link_templates_fill_code_and_anchor_for_chips_and_boxes() -> None:
+    root = convert("<smtp:553>\n\nSee <smtp:5.1.1>.\n", link="/codes/{code}/#{anchor}")
+    paragraph = [p for p in root.iter("p") if text(p).startswith("See")][0]
+    assert only(paragraph, "smtp-chip").get("href") == "/codes/5.1.1/#smtp-5-1-1"
+    related = [a.get("href") for a in only(root, "smtp-box").iter("a")
+               if "smtp-chip" in classes(a)]
+    assert related and all(href.startswith("/codes/") for href in related)
 
 
 def test_bad_catalogue_option_names_the_file(tmp_path: Path) -> None:
@@ -229,3 +272,98 @@ def test_problem_lines_skip_code_and_count_from_the_source(
     with caplog.at_level(logging.WARNING, logger="smtpcodes"):
         markdown.markdown(source, extensions=["pymdownx.superfences", "smtpcodes"])
     assert "line 11:" in caplog.text and caplog.text.count("unknown SMTP code") == 1
+
+
+def test_any_letter_case_wrapped_and_pasted_forms() -> None:
+    root = convert("Reply <SMTP:553>, <Smtp:550-5.1.1> and <smtp:250 2.0.0 Ok: queued as 7>.\n\n"
+                   "<smtp:550\n5.1.1>\n")
+    chips = [c.get("data-smtp-code") for c in find_class(next(root.iter("p")), "smtp-chip")]
+    assert chips == ["553", "550 5.1.1", "250 2.0.0"]
+    assert only(root, "smtp-box").get("data-smtp-code") == "550 5.1.1"
+    assert not find_class(root, "smtp-error")
+
+
+def test_stylesheet_inline_once_where_there_is_something_to_style() -> None:
+    md = markdown.Markdown(extensions=["smtpcodes"])
+    html = md.convert("<smtp:553>\n\nSee <smtp:250> and <smtp:559>.\n")
+    root = parse(html)
+    styles = list(root.iter("style"))
+    assert len(styles) == 1 and html.startswith("<style>")
+    assert ".smtp-chip" in (styles[0].text or "") and "/*" not in (styles[0].text or "")
+    md.reset()
+    assert "<style>" not in md.convert("Only `<smtp:553>` in code, and text.")
+    md.reset()
+    assert "<style>" not in md.convert("No shortcode at all.")
+    assert "<style>" not in markdown.markdown(
+        "See <smtp:553>.", extensions=["smtpcodes"],
+        extension_configs={"smtpcodes": {"css": False}})
+
+
+def test_box_bodies_stay_out_of_search_unless_asked() -> None:
+    body = [child for child in only(convert("<smtp:553>\n"), "smtp-box")][1:]
+    assert body and all(child.get("data-search-exclude") is not None for child in body)
+    body = [child for child in only(convert("<smtp:553>\n", search_body=True), "smtp-box")][1:]
+    assert all(child.get("data-search-exclude") is None for child in body)
+
+
+@pytest.mark.parametrize("source", [
+    "<smtp:553>\n{: collapsible open sections=\"description fix\" #mine .wide }\n",
+    "<smtp:553>{: collapsible=true open=yes sections='description,fix' #mine .wide }\n",
+])
+def test_per_box_options_in_attr_list_style(source: str) -> None:
+    root = convert(source)
+    box = only(root, "smtp-box")
+    assert box.tag == "details" and box.get("open") is not None
+    assert [text(dt) for dt in box.iter("dt")] == ["Description", "How to fix"]
+    assert box.get("id") == "mine" and "wide" in classes(box)
+    assert "{:" not in text(root)
+
+
+def test_per_box_options_only_touch_their_box_and_bad_ones_are_reported() -> None:
+    html, found = problems_of("<smtp:553>\n{: sections=\"colour\" collapsible=perhaps }\n\n"
+                              "<smtp:553>\n", ["attr_list"])
+    boxes = find_class(parse(html), "smtp-box")
+    assert [b.tag for b in boxes] == ["div", "div"]
+    assert len(list(boxes[0].iter("dt"))) == len(list(boxes[1].iter("dt")))
+    assert [(p.line, p.column) for p in found] == [(1, 1), (1, 1)]
+    assert "unknown section 'colour'" in found[0].message
+    assert "expected true or false, not 'perhaps'" in found[1].message
+
+
+def test_no_state_leaks_between_conversions() -> None:
+    """A second conversion with the same instance (Material's blog excerpts) starts clean."""
+    ext = SMTPCodesExtension(css=False, anchors=True)
+    found: list[Problem] = []
+    ext.reporter = found.append
+    md = markdown.Markdown(extensions=[ext])
+    ext.begin_page("posts/a.md", 3)
+    first = md.convert("<smtp:553>\n\nBad <smtp:559>.\n")
+    second = md.convert("<smtp:553>\n\nBad <smtp:559>.\n")
+    assert first == second and first.count('id="smtp-553"') == 1
+    assert [(p.path, p.line) for p in found] == [("posts/a.md", 6), (None, 3)]
+    ext.setConfig("link", "codes.md")
+    assert 'href="codes.md#smtp-559"' not in md.convert("See <smtp:553>.")
+    assert 'href="codes.md#smtp-553"' in md.convert("See <smtp:553>.")
+
+
+def test_page_named_by_the_zensical_rendering_context() -> None:
+    """Zensical registers a context preprocessor holding the page: problems name it."""
+    from markdown.preprocessors import Preprocessor
+
+    class Page:
+        path = "guide/errors.md"
+
+    class Context(Preprocessor):
+        page = Page()
+
+        def run(self, lines: list[str]) -> list[str]:
+            return lines
+
+    ext = SMTPCodesExtension(css=False)
+    found: list[Problem] = []
+    ext.reporter = found.append
+    md = markdown.Markdown(extensions=[ext])
+    md.preprocessors.register(Context(md), "rendering_context", 0)
+    md.convert("x\n\n<smtp:559>\n")
+    assert [(p.path, p.line, p.column) for p in found] == [("guide/errors.md", 3, 1)]
+    assert str(found[0]).startswith("guide/errors.md: line 3: unknown SMTP code '559'")

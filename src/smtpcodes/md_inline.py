@@ -1,0 +1,96 @@
+"""Inline processing: shortcodes in running text, and the author's inline HTML left alone.
+
+``<smtp:553>`` looks like an inline HTML tag to Python-Markdown. The extension lets the
+``html`` pattern run first, wrapped in ``HtmlGuard``, which declines a match that is a
+shortcode and keeps every other tag exactly as plain Markdown does, even when a shortcode
+stands inside one of its attributes: such a shortcode is reported and left alone, so nothing
+from it can end up inside, or break out of, the author's tag. ``ShortcodeInlineProcessor``
+runs next and sees only shortcodes in text.
+"""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as etree
+from typing import TYPE_CHECKING, Any
+
+from markdown import Markdown
+from markdown.inlinepatterns import InlineProcessor
+from markdown.util import AtomicString
+
+from .md_source import MARK_PREFIX, OPENER, strip_marks
+
+if TYPE_CHECKING:
+    from .md_state import Conversion
+
+#: Priority of the shortcode pattern: after ``html`` (90), before magiclink (85) and entities.
+PRIORITY = 89
+#: A shortcode in text: the opener in any letter case, its marker, and a body that may cross
+#: one line break but never a tag, a placeholder (code span, link, escape) or a second line
+#: break. The body excludes ``<`` so a search never re-reads text past the next opener.
+SHORTCODE = re.compile(
+    r"<[sS][mM][tT][pP]:(?:\x02s(\d+)\x03)?"
+    r"([^<>\n\x02\x03]*(?:\n[^<>\n\x02\x03]*)?)(>)?")
+
+
+def shown(text: str, limit: int = 60) -> str:
+    """Source text as a message quotes it: one line, no control characters, not too long."""
+    flat = "".join(c if c.isprintable() else " " for c in strip_marks(text))
+    flat = " ".join(flat.split())
+    return flat if len(flat) <= limit else flat[:limit - 1] + "…"
+
+
+class ShortcodeInlineProcessor(InlineProcessor):
+    """Every shortcode in inline text becomes a chip, or a visible ``smtp-error``."""
+
+    def __init__(self, md: Markdown, state: Any) -> None:
+        super().__init__(SHORTCODE.pattern, md)
+        self.compiled_re = SHORTCODE
+        self.holder = state
+
+    def handleMatch(self, m: re.Match[str], data: str  # type: ignore[override]
+                    ) -> tuple[etree.Element | str, int, int]:
+        conversion: Conversion = self.holder.conversion
+        mark, body, closed = m.group(1), m.group(2), m.group(3)
+        start, end = m.start(0), m.end(0)
+        occurrence = int(mark) if mark else None
+        opener = data[start:start + 6]
+        head = m.start(2)  # after the opener and its marker
+        if start and data[start - 1] == "\\":  # \<smtp:553> is text, without the backslash
+            if closed:
+                return AtomicString(f"{opener}{body}>"), start - 1, end
+            return AtomicString(opener), start - 1, head
+        if not closed:
+            quoted = shown(opener + body, 26)
+            conversion.report(occurrence, quoted,
+                              f"unclosed shortcode {quoted!r}: end it with '>' on the same "
+                              "or the next line, before any code span, link or tag")
+            return AtomicString(opener), start, head
+        return conversion.inline(occurrence, f"{opener}{body}>", body), start, end
+
+
+class HtmlGuard(InlineProcessor):
+    """Python-Markdown's ``html`` pattern, except for shortcodes.
+
+    A tag that is itself a shortcode is declined, for ``ShortcodeInlineProcessor``; any
+    other tag, comment or processing instruction is stashed exactly as plain Markdown would,
+    and each shortcode inside it is reported (comments are the author's own business).
+    """
+
+    def __init__(self, inner: InlineProcessor, state: Any) -> None:
+        super().__init__(inner.pattern, inner.md)
+        self.compiled_re = inner.compiled_re
+        self.inner = inner
+        self.holder = state
+
+    def handleMatch(self, m: re.Match[str], data: str  # type: ignore[override]
+                    ) -> tuple[Any, Any, Any]:
+        text = m.group(0)
+        if OPENER.match(text):
+            return None, None, None
+        result = self.inner.handleMatch(m, data)
+        stash = self.md.htmlStash.rawHtmlBlocks if self.md is not None else []
+        if MARK_PREFIX in text and stash and isinstance(stash[-1], str):
+            stash[-1] = self.holder.conversion.inside_tag(stash[-1], "an HTML tag")
+        return result
+

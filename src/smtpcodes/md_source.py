@@ -1,0 +1,189 @@
+"""Where each shortcode of a page stands in the files the author wrote.
+
+Python-Markdown keeps no source positions, so the extension tags every ``<smtp:`` of the page
+with a marker, ``<smtp:\\x02s7\\x03553>``, whose number leads to the occurrence's file,
+line and column. Tagging happens on the preprocessed lines, after fenced code has been stashed
+(so no highlighter ever sees a marker) and before raw HTML is: markers then travel with the
+text into inline processing, raw HTML blocks, attributes and code spans, and each problem is
+reported at its own occurrence. The extension strips every marker before output.
+
+To number lines the way the author's editor does, the lines seen at tagging time are traced
+back through the preprocessors before them: fenced blocks collapsed into placeholders, front
+matter removed by ``meta``, Python-Markdown's whitespace normalisation (tabs expanded, ``\\r``
+line ends), ``pymdownx.snippets`` includes (see ``md_snippets``), a UTF-8 byte order mark.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from typing import NamedTuple
+
+from markdown.inlinepatterns import AUTOMAIL_RE
+from markdown.util import HTML_PLACEHOLDER_RE
+
+#: What stands right after ``<smtp:`` to name the occurrence.
+MARK_PREFIX = "\x02s"
+MARK = re.compile(r"\x02s(\d+)\x03")
+#: An opener, in any letter case.
+OPENER = re.compile(r"<[sS][mM][tT][pP]:")
+_AUTOMAIL = re.compile(AUTOMAIL_RE)
+_FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
+_BOM = "\ufeff"
+
+
+class Origin(NamedTuple):
+    """Where one line of the expanded page comes from: ``path`` None means the page itself."""
+
+    path: str | None
+    line: int  # 1-based, in that file
+    indent: int = 0  # columns that an include's indentation added in front
+
+
+class Position(NamedTuple):
+    """A shortcode's place in the author's file: ``path`` None is the page being converted."""
+
+    path: str | None
+    line: int
+    column: int
+
+
+def strip_marks(text: str) -> str:
+    """``text`` without any occurrence marker."""
+    return MARK.sub("", text) if MARK_PREFIX in text else text
+
+
+class SourceMap:
+    """Positions of one conversion's shortcodes, numbered by their markers."""
+
+    def __init__(self, page: list[str], tab_length: int) -> None:
+        self._page = page
+        self._tab_length = tab_length
+        #: The page after includes were expanded, and where each of its lines comes from.
+        self._expanded = page
+        self._origins: list[Origin] | None = None
+        self._bom_files: set[str | None] = {None} if page and page[0].startswith(_BOM) else set()
+        self.positions: list[Position] = []
+
+    def expanded(self, lines: list[str], origins: list[Origin], bom_files: set[str]) -> None:
+        """Record what ``pymdownx.snippets`` made of the page, line by line."""
+        if len(lines) == len(origins):
+            self._expanded, self._origins = lines, origins
+            self._bom_files |= bom_files
+
+    def tag(self, normalised: list[str], lines: list[str]) -> list[str]:
+        """``lines`` with every opener tagged; ``normalised`` are the same lines before
+        fenced code was stashed and front matter removed (right after whitespace
+        normalisation)."""
+        to_expanded = self._normalised_origins(normalised)
+        tagged = list(lines)
+        for index, normal_index in _aligned(lines, normalised):
+            line = lines[index]
+            if OPENER.search(line) is not None:
+                tagged[index] = self._tag_line(line, to_expanded(normal_index))
+        return tagged
+
+    def _tag_line(self, line: str, where: tuple[int, int, int]) -> str:
+        pieces, last = [], 0
+        for opener in OPENER.finditer(line):
+            end = opener.end()
+            if line.startswith("/", end) or _AUTOMAIL.match(line, opener.start()):
+                continue  # an autolink (<smtp://host>) or a mail address, never a shortcode
+            pieces += [line[last:end], f"{MARK_PREFIX}{len(self.positions)}\x03"]
+            last = end
+            self.positions.append(self._position(where, opener.start()))
+        pieces.append(line[last:])
+        return "".join(pieces)
+
+    def _position(self, where: tuple[int, int, int], column: int) -> Position:
+        """The file position of ``column`` (0-based) in a normalised line."""
+        index, offset, breaks = where
+        text = self._expanded[index]
+        character = _character_at(text[offset:], column, self._tab_length)
+        origin = self._origins[index] if self._origins else Origin(None, index + 1)
+        character -= origin.indent
+        if origin.line == 1 and not offset and origin.path in self._bom_files and character:
+            character -= 1
+        return Position(origin.path, origin.line + breaks, max(character, 0) + 1)
+
+    def _normalised_origins(self, normalised: list[str]
+                            ) -> Callable[[int], tuple[int, int, int]]:
+        """For a normalised line: the expanded line it comes from, where in it the line
+        starts, and how many lone ``\\r`` line breaks (which editors count) came before.
+
+        Python-Markdown's normalisation adds two empty lines at the end and turns a lone
+        ``\\r`` into a line break; without such a ``\\r`` lines correspond one to one.
+        """
+        last = len(self._expanded) - 1
+        if len(normalised) == len(self._expanded) + 2:
+            return lambda index: (min(index, last), 0, 0)
+        result: list[tuple[int, int, int]] = []
+        breaks = 0
+        for index, text in enumerate(self._expanded):
+            body = text[:-1] if text.endswith("\r") else text
+            start = 0
+            for number, part in enumerate(body.split("\r")):
+                breaks += bool(number)
+                result.append((index, start, breaks))
+                start += len(part) + 1
+        result += [(last, 0, breaks)] * max(0, len(normalised) - len(result))
+        return result.__getitem__
+
+
+def _character_at(text: str, column: int, tab_length: int) -> int:
+    """The index in ``text`` of normalised column ``column``: tabs were expanded, and the
+    characters Python-Markdown reserves for placeholders (STX, ETX) removed."""
+    if "\t" not in text and "\x02" not in text and "\x03" not in text:
+        return column
+    width = 0
+    for index, char in enumerate(text):
+        if width >= column:
+            return index
+        if char == "\t":
+            width += tab_length - width % tab_length
+        elif char not in "\x02\x03":
+            width += 1
+    return len(text)
+
+
+def _aligned(lines: list[str], normalised: list[str]) -> Iterator[tuple[int, int]]:
+    """Pairs each line with the normalised line it was, walking both in order.
+
+    Between the two, preprocessors only removed lines (front matter) or collapsed a fenced
+    block into one placeholder line: after a placeholder the fence is skipped whole, so a
+    line that the fenced example repeats is not taken for the example.
+    """
+    cursor, total = 0, len(normalised)
+    for index, line in enumerate(lines):
+        if not line.strip():
+            continue
+        if HTML_PLACEHOLDER_RE.fullmatch(line.strip()):
+            cursor = _after_fence(normalised, cursor)
+            continue
+        if cursor < total and normalised[cursor] == line:
+            yield index, cursor
+            cursor += 1
+            continue
+        try:
+            found = normalised.index(line, cursor, cursor + 100_000)
+        except ValueError:  # changed by a preprocessor: most likely the next line
+            yield index, min(cursor, total - 1)
+            continue
+        yield index, found
+        cursor = found + 1
+
+
+def _after_fence(lines: list[str], cursor: int) -> int:
+    """The index after the fenced block that starts at ``cursor`` (after blank lines)."""
+    while cursor < len(lines) and not lines[cursor].strip():
+        cursor += 1
+    opening = _FENCE.match(lines[cursor]) if cursor < len(lines) else None
+    if opening is None:
+        return cursor
+    fence = opening.group(1)
+    for index in range(cursor + 1, len(lines)):
+        closing = _FENCE.match(lines[index])
+        if (closing and closing.group(1)[0] == fence[0] and len(closing.group(1)) >= len(fence)
+                and not lines[index][closing.end():].strip()):
+            return index + 1
+    return len(lines)

@@ -1,0 +1,215 @@
+"""Hostile and broken input: nothing escapes the author's HTML, nothing is swallowed, and time
+stays linear (compared with plain Python-Markdown on the same input, in the same run)."""
+
+from __future__ import annotations
+
+import gc
+import itertools
+import logging
+import os
+import signal
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import markdown
+import pytest
+
+from htmltree import find_class, parse, text
+from smtpcodes import check_docs, md_render
+from smtpcodes.md_cache import Memo
+from test_markdown import problems_of
+
+PLACEHOLDER_CHARS = ("\x02", "\x03")
+
+
+def plain(source: str, extensions: list[str] | None = None) -> str:
+    return markdown.Markdown(extensions=extensions or []).convert(source)
+
+
+def assert_clean(html: str, messages: list[str]) -> None:
+    for piece in [html, *messages]:
+        assert not any(c in piece for c in PLACEHOLDER_CHARS), repr(piece)
+        assert "klzzwxh" not in piece and "wzxhzdk" not in piece, repr(piece)
+
+
+# --- an unclosed opener swallows nothing -------------------------------------------------------
+
+@pytest.mark.parametrize("after", [
+    "as in `<smtp:553>`.", "see [the list](https://example.com/x).", "or <https://example.com>.",
+    "mail <me@example.com>.", r"with \*stars\* and \`ticks\`.", "with *emphasis* and **more**.",
+    "with &amp; and &copy;.",
+])
+def test_unclosed_opener_leaves_what_follows_as_plain_markdown(after: str) -> None:
+    source = f"The opener <smtp: starts a shortcode, {after}\n"
+    html, found = problems_of(source)
+    assert html == plain(source)
+    assert_clean(html, [p.message for p in found])
+    assert [(p.line, p.column) for p in found] == [(1, 12)]
+    assert found[0].message.startswith("unclosed shortcode '<smtp: starts a shortcode")
+
+
+def test_many_unclosed_openers_stay_text() -> None:
+    source = "<smtp:" * 50 + " and `code` <smtp:553"
+    html, found = problems_of(source)
+    assert html == plain(source)
+    assert len(found) == 51 and [p.column for p in found[:3]] == [1, 7, 13]
+
+
+# --- no escape out of an HTML attribute --------------------------------------------------------
+
+TAGS = ["span", "a", "img", "div", "abbr"]
+QUOTES = ["'", '"', ""]
+BODIES = ["553", "559 onmouseover=alert(1)//", "553\" onclick=\"alert(1)", "5.1.1' x='y",
+          "550 5.1.1", "235 vs 553"]
+
+
+def _tag(tag: str, quote: str, body: str) -> str:
+    attribute = "href" if tag == "a" else "src" if tag == "img" else "title"
+    return f"x <{tag} {attribute}={quote}<smtp:{body}>{quote} class=k>y</{tag}> z"
+
+
+def _structure(html: str) -> list[tuple[str, dict[str, str]]]:
+    """The author's elements: without ours, and without the unknown ``smtp:…`` elements that
+    plain Markdown makes of shortcodes standing outside any tag."""
+    return [(el.tag, dict(el.attrib)) for el in parse(html, strict=False).iter()
+            if not el.get("class", "").startswith("smtp") and not el.tag.startswith("smtp:")]
+
+
+@pytest.mark.parametrize("tag, quote, body", itertools.product(TAGS, QUOTES, BODIES))
+def test_shortcode_in_an_inline_html_attribute_leaves_the_tag_as_plain_markdown(
+        tag: str, quote: str, body: str) -> None:
+    source = _tag(tag, quote, body)
+    html, found = problems_of(source)
+    assert _structure(html) == _structure(plain(source))
+    root = parse(html, strict=False)
+    assert not [el for el in root.iter() if any(a.startswith("on") for a in el.attrib)
+                and not [a for a in parse(plain(source), strict=False).iter()
+                         if any(k.startswith("on") for k in a.attrib)]]
+    assert_clean(html, [p.message for p in found])
+    if html == plain(source):  # the tag was the author's HTML: its shortcode is reported
+        assert found and found[0].column == source.index("<smtp:") + 1
+        assert "inside an HTML tag is not expanded" in found[0].message
+
+
+def test_attack_from_the_issue_gives_no_event_handler() -> None:
+    source = "x <span title='<smtp:559 onmouseover=alert(1)//>'>y</span>"
+    html, found = problems_of(source)
+    assert html == plain(source)
+    span = next(parse(html).iter("span"))
+    assert span.attrib == {"title": "<smtp:559 onmouseover=alert(1)//>"}
+    assert [(p.line, p.column) for p in found] == [(1, 16)]
+
+
+def test_block_html_comment_script_and_attribute_left_alone() -> None:
+    source = ("<div title=\"<smtp:553>\">\n<!-- <smtp:554> -->\n"
+              "<script>let s = '<smtp:555>';</script>\n</div>\n")
+    html, found = problems_of(source)
+    assert html == plain(source)
+    assert [(p.line, p.column) for p in found] == [(1, 13)]
+
+
+# --- time: linear, within 3x plain Python-Markdown ----------------------------------------------
+
+class TooSlow(Exception):
+    pass
+
+
+@contextmanager
+def time_limit(seconds: float) -> Iterator[None]:
+    """Ends a runaway call with TooSlow, so a regression fails in seconds instead of hanging."""
+    def stop(signum: int, frame: object) -> None:
+        raise TooSlow(f"over {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, stop)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _cpu(call: Callable[[], object]) -> float:
+    """Best of three CPU times: the machine is shared, and the best run is the least disturbed."""
+    best = float("inf")
+    for _ in range(3):
+        gc.collect()
+        start = time.process_time()
+        call()
+        best = min(best, time.process_time() - start)
+    return best
+
+
+UNKNOWN = [f"5.9.{n}" for n in range(20)]
+PAGES = {
+    "openers on one line": "<smtp:" * 4000,
+    "paragraphs with unknown codes": "\n\n".join(
+        f"Paragraph {i} with <smtp:{UNKNOWN[i % 20]}> in it." for i in range(4000)),
+    "contradicting replies": "\n\n".join("<smtp:550 4.1.1>" for _ in range(4000)),
+    "a run of spaces": "<smtp:5" + " " * 100_000 + "5>",
+    "a run of tabs": "<smtp:5" + "\t" * 30_000 + "5>",
+    "a run of backslashes": "\\" * 40_000 + "<smtp:553>",
+    "unclosed openers before code": "The opener <smtp: starts `<smtp:553>` here.\n\n" * 2000,
+    "attributes": "x <span title='<smtp:559 onmouseover=alert(1)//>'>y</span>\n\n" * 2000,
+}
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_hostile_page_costs_at_most_3x_plain_markdown(name: str) -> None:
+    source = PAGES[name]
+    logging.disable(logging.WARNING)
+    try:
+        with time_limit(60):
+            base = _cpu(lambda: plain(source, ["tables"]))
+            ours = _cpu(lambda: problems_of(source, ["tables"]))
+    finally:
+        logging.disable(logging.NOTSET)
+    assert ours <= 3 * max(base, 0.01), f"{name}: {ours:.3f}s vs {base:.3f}s plain"
+
+
+def test_check_docs_on_a_large_file_of_unknown_codes(tmp_path: Path) -> None:
+    lines = [f"Line {i} of the page mentions <smtp:{UNKNOWN[i % 20]}> once." for i in range(4000)]
+    path = tmp_path / "big.md"
+    path.write_text("\n\n".join(lines), "utf-8")
+    assert os.path.getsize(path) > 100_000
+    source = path.read_text("utf-8")
+    with time_limit(60):
+        base = _cpu(lambda: plain(source, check_docs._extensions()))
+        findings: list[check_docs.Finding] = []
+        ours = _cpu(lambda: findings.extend(check_docs.check_paths([str(path)])))
+    assert len(findings) == 3 * 4000 and findings[1].line == 3
+    assert ours <= 3 * base, f"{ours:.3f}s vs {base:.3f}s plain"
+
+
+# --- long-running processes --------------------------------------------------------------------
+
+def test_memo_keeps_few_catalogues_and_bounded_entries() -> None:
+    memo: Memo[int] = Memo(catalogues=2, entries=10)
+    for catalogue in range(40):
+        for key in range(25):
+            assert memo.get(catalogue, key, lambda k=key: k) == key
+    assert len(memo) <= 2 * 10
+
+
+def test_catalogue_edits_under_serve_do_not_grow_the_caches(tmp_path: Path) -> None:
+    path = tmp_path / "codes.toml"
+    md = markdown.Markdown(extensions=["smtpcodes"],
+                           extension_configs={"smtpcodes": {"catalogue": str(path)}}
+                           ) if _write(path, 0) else None
+    assert md is not None
+    sizes = []
+    for edit in range(1, 41):
+        _write(path, edit)
+        md.reset()
+        html = md.convert("<smtp:559>\n\nSee <smtp:559> and <smtp:553>.\n")
+        assert f"Edit {edit}" in text(find_class(parse(html), "smtp-box")[0])
+        sizes.append(len(md_render._INLINE) + len(md_render._BOXES))
+    assert len(set(sizes[2:])) == 1, sizes  # the two latest catalogues, and nothing more
+
+
+def _write(path: Path, edit: int) -> bool:
+    path.write_text(f'[codes."559"]\nname = "Edit {edit}"\ndescription = "d"\n', "utf-8")
+    os.utime(path, ns=(edit * 10**9, edit * 10**9))
+    return True
