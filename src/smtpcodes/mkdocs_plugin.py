@@ -11,6 +11,7 @@ fails on them.
 
 from __future__ import annotations
 
+import os
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -60,6 +61,7 @@ class SMTPCodesPlugin(BasePlugin[SMTPCodesConfig]):
         #: Options the site gave the extension under ``markdown_extensions``, kept for rebuilds.
         self._site_options: dict[str, Any] = {}
         self._page_path: str | None = None
+        self._project_dir = ""
         self._temp: tempfile.TemporaryDirectory[str] | None = None
         # State of one build (mkdocs-static-i18n builds once per locale with this instance).
         self._catalogue_file: File | None = None
@@ -73,6 +75,7 @@ class SMTPCodesPlugin(BasePlugin[SMTPCodesConfig]):
     # --- configuration --------------------------------------------------------------------
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self._project_dir = os.path.dirname(config.config_file_path or "")
         self._take_over_site_entry(config)
         options = {**self._site_options, "collapsible": self.config.collapsible,
                    "sections": self.config.sections, "catalogue": self.config.catalogue or "",
@@ -225,7 +228,7 @@ class SMTPCodesPlugin(BasePlugin[SMTPCodesConfig]):
         again for every index page) repeats a page already reported: it is said only if new.
         """
         page = self._converting
-        path = problem.path or (page.file.src_uri if page else None)
+        path = self._shown(problem.path) or (page.file.src_uri if page else None)
         if page is None and any(key[2] == problem.message for key in self._reported):
             return
         key = (path or "?", problem.line, problem.message)
@@ -235,6 +238,17 @@ class SMTPCodesPlugin(BasePlugin[SMTPCodesConfig]):
         where = f"{path or 'a page rendered outside the build'}"
         line = f":{problem.line}" if problem.line else ""
         log.warning(f"{where}{line}: {problem.message}")
+
+    def _shown(self, path: str | None) -> str | None:
+        """A file outside ``docs/`` (a snippet) by its path from the project, if it is in it."""
+        if path and os.path.isabs(path) and self._project_dir:
+            try:
+                relative = os.path.relpath(path, self._project_dir)
+            except ValueError:  # another drive
+                return path
+            if not relative.startswith(".."):
+                return relative.replace(os.sep, "/")
+        return path
 
     def _catalogue(self) -> Catalogue:
         return get_catalogue(self.config.catalogue or None)
