@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from htmltree import classes, find_class, parent_map, parse
+from htmltree import classes, find_class, parent_map, parse, text
 from sites.tools import ENV, mkdocs_build, write
 
 ROOT = Path(__file__).parent.parent
@@ -63,6 +63,7 @@ def test_plugin_alone_builds_boxes_chips_and_css(tmp_path: Path, theme: str) -> 
     links = [el.get("href", "") for el in root.iter("link")]
     assert any(href.endswith("assets/smtpcodes/smtpcodes.css") for href in links)
     assert (project / "site" / "assets" / "smtpcodes" / "smtpcodes.css").exists()
+    assert not [s for s in root.iter("style") if ".smtp" in text(s)]  # shipped, not inline
 
 
 def test_bad_shortcode_fails_strict_naming_page_line_and_code(tmp_path: Path) -> None:
