@@ -44,7 +44,7 @@ def page_path(option: str | None) -> str | None:
 
 
 def used_anchors(content: str) -> set[str]:
-    """Anchors that a page's chips and boxes link to on the catalogue page."""
+    """Anchors on the catalogue page that a link (an href) points to."""
     return set(_PLACEHOLDER_RE.findall(content))
 
 

@@ -88,7 +88,7 @@ class SMTPCodesPlugin(BasePlugin[SMTPCodesConfig]):
         except (CatalogueFileError, ValueError) as error:
             raise PluginError(f"smtpcodes: {error}") from None
         self.extension.reporter = self._report
-        self._page_tree = pages.CatalogueTree(self.config.search_body)
+        self._page_tree.search_body = self.config.search_body
         config.markdown_extensions += [self.extension, self._page_tree]  # type: ignore[list-item]
         if CSS_URI in config.extra_css:
             config.extra_css.remove(CSS_URI)
@@ -143,7 +143,7 @@ class SMTPCodesPlugin(BasePlugin[SMTPCodesConfig]):
         """
         assert self._page_path is not None
         build = i18n_build(config)
-        lang = self.config.lang or site_language(config)
+        lang = self._site_lang(config)
         if self._temp is None:
             self._temp = tempfile.TemporaryDirectory(prefix="smtpcodes-")
         source = Path(self._temp.name, build.locale if build else "_", self._page_path)
@@ -177,9 +177,13 @@ class SMTPCodesPlugin(BasePlugin[SMTPCodesConfig]):
         self._converting = page
         return markdown
 
+    def _site_lang(self, config: MkDocsConfig) -> str:
+        """The plugin's ``lang`` if set, else the language the site is being built in."""
+        return self.config.lang or site_language(config)
+
     def _page_lang(self, page: Page, config: MkDocsConfig) -> str:
-        """Front matter first, then the plugin's ``lang``, then the site's language."""
-        site = self.config.lang or site_language(config)
+        """The page's front matter first, then the site's language."""
+        site = self._site_lang(config)
         lang = page.meta.get("smtpcodes_lang", site)
         if lang not in languages():
             log.warning(f"{page.file.src_uri}: smtpcodes_lang {lang!r} is not one of "
@@ -235,9 +239,8 @@ class SMTPCodesPlugin(BasePlugin[SMTPCodesConfig]):
         if key in self._reported:
             return
         self._reported.add(key)
-        where = f"{path or 'a page rendered outside the build'}"
         line = f":{problem.line}" if problem.line else ""
-        log.warning(f"{where}{line}: {problem.message}")
+        log.warning(f"{path or 'a page rendered outside the build'}{line}: {problem.message}")
 
     def _shown(self, path: str | None) -> str | None:
         """A file outside ``docs/`` (a snippet) by its path from the project, if it is in it."""
