@@ -346,15 +346,21 @@ def test_no_state_leaks_between_conversions() -> None:
     assert 'href="codes.md#smtp-553"' in md.convert("See <smtp:553>.")
 
 
-def test_page_named_by_the_zensical_rendering_context() -> None:
-    """Zensical registers a context preprocessor holding the page: problems name it."""
+def test_page_named_by_the_zensical_rendering_context(tmp_path: Path) -> None:
+    """Zensical registers a context preprocessor holding the page, and passes the text without
+    its front matter: problems name the page, with lines as in the file."""
     from markdown.preprocessors import Preprocessor
+
+    (tmp_path / "guide").mkdir()
+    (tmp_path / "guide" / "errors.md").write_text(
+        "---\ntitle: Errors\n---\n\nx\n\n<smtp:559>\n", "utf-8")
 
     class Page:
         path = "guide/errors.md"
 
     class Context(Preprocessor):
         page = Page()
+        config = {"docs_dir": str(tmp_path)}
 
         def run(self, lines: list[str]) -> list[str]:
             return lines
@@ -365,5 +371,17 @@ def test_page_named_by_the_zensical_rendering_context() -> None:
     md = markdown.Markdown(extensions=[ext])
     md.preprocessors.register(Context(md), "rendering_context", 0)
     md.convert("x\n\n<smtp:559>\n")
-    assert [(p.path, p.line, p.column) for p in found] == [("guide/errors.md", 3, 1)]
-    assert str(found[0]).startswith("guide/errors.md: line 3: unknown SMTP code '559'")
+    assert [(p.path, p.line, p.column) for p in found] == [("guide/errors.md", 7, 1)]
+    assert str(found[0]).startswith("guide/errors.md: line 7: unknown SMTP code '559'")
+
+
+@pytest.mark.parametrize("page", [
+    "# Title\n\nText with *emphasis*, `code`, [a link](https://example.com) and <b>html</b>.\n",
+    "| a | b |\n|---|---|\n| 1 | 2 |\n\n```python\nprint('x')\n```\n\n<div>\n<p>raw</p>\n</div>\n",
+    "- one\n- two\n\n> quote <span title='x'>y</span> &amp; <!-- c -->\n\n    indented\n",
+    "Mail <me@example.com>, <https://example.com>, smtp://host and <smtp://host>.\n",
+])
+def test_pages_without_shortcodes_are_byte_identical(page: str) -> None:
+    md = markdown.Markdown(extensions=EXTENSIONS)
+    plain = markdown.Markdown(extensions=EXTENSIONS[1:])
+    assert md.convert(page) == plain.convert(page)

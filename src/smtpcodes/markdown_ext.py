@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from markdown import Markdown
@@ -89,21 +90,37 @@ class SMTPCodesExtension(Extension):
     def start_conversion(self, lines: list[str], md: Markdown) -> Conversion:
         """A fresh state for the conversion that is starting, with the options as they are
         now and the page named by ``begin_page``, if any."""
-        (path, offset), self._page = self._page, (None, 0)
+        (path, given), self._page = self._page, (None, 0)
+        offset: int | Callable[[], int] = given
         get = self.getConfig
         options = PageOptions(get("lang"), tuple(get("sections")), get("collapsible"),
                               get("open"), get("link"), get("anchors"), get("css"),
                               get("search_body"))
-        return Conversion(options, get("catalogue"), lines, path or _context_page(md), offset,
-                          md.tab_length)
+        if path is None and "rendering_context" in md.preprocessors:
+            path, offset = _zensical_page(md.preprocessors["rendering_context"], lines)
+        return Conversion(options, get("catalogue"), lines, path, offset, md.tab_length)
 
 
-def _context_page(md: Markdown) -> str | None:
-    """The page Zensical is rendering, from the context preprocessor it registers."""
-    context = md.preprocessors["rendering_context"] if "rendering_context" in \
-        md.preprocessors else None
+def _zensical_page(context: Any, lines: list[str]) -> tuple[str | None, Callable[[], int]]:
+    """The page Zensical is rendering, from the context preprocessor it registers, and how
+    many lines (front matter) precede the text it passes, found in the file when needed."""
     path = getattr(getattr(context, "page", None), "path", None)
-    return path if isinstance(path, str) else None
+    config = getattr(context, "config", None)
+    docs = config.get("docs_dir") if isinstance(config, dict) else None
+    if not isinstance(path, str):
+        return None, lambda: 0
+    return path, lambda: _lines_before(Path(str(docs or "."), path), lines)
+
+
+def _lines_before(file: Path, lines: list[str]) -> int:
+    head = "\n".join(line for line in lines[:8]).strip()
+    try:
+        text = file.read_text("utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return 0
+    found = text.find(head) if head else -1
+    return text.count("\n", 0, found) - next(
+        (i for i, line in enumerate(lines) if line.strip()), 0) if found > 0 else 0
 
 
 def makeExtension(**kwargs: Any) -> SMTPCodesExtension:

@@ -18,6 +18,7 @@ from markdown import Markdown
 from markdown.inlinepatterns import InlineProcessor
 from markdown.util import AtomicString
 
+from .md_render import one_line
 from .md_source import MARK_PREFIX, OPENER, strip_marks
 
 if TYPE_CHECKING:
@@ -35,8 +36,7 @@ SHORTCODE = re.compile(
 
 def shown(text: str, limit: int = 60) -> str:
     """Source text as a message quotes it: one line, no control characters, not too long."""
-    flat = "".join(c if c.isprintable() else " " for c in strip_marks(text))
-    flat = " ".join(flat.split())
+    flat = " ".join(one_line(strip_marks(text)).split())
     return flat if len(flat) <= limit else flat[:limit - 1] + "…"
 
 

@@ -50,10 +50,7 @@ def check_block(html: str, conversion: Conversion) -> str:
             pieces.append(source)
         elif tag:
             pieces.append(source)
-            conversion.report(int(token.group("n")), source,
-                              f"{one_line(source)} inside an HTML tag is not expanded: a "
-                              "shortcode cannot stand in an attribute; write the code as plain "
-                              "text there")
+            conversion.report_in_tag(int(token.group("n")), source)
         else:
             pieces.append(source.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
             conversion.report(int(token.group("n")), source,

@@ -46,7 +46,13 @@ _INLINE: Memo[Inline] = Memo()
 _BOXES: Memo[Box] = Memo()
 
 
+#: Longer bodies are not remembered: real shortcodes are short, and keys should stay small.
+_MEMO_BODY = 200
+
+
 def inline(body: str, catalogue: Catalogue, lang: str, link: str) -> Inline:
+    if len(body) > _MEMO_BODY:
+        return _make_inline(body, catalogue, lang, link)
     return _INLINE.get(catalogue, (body, lang, link),
                        lambda: _make_inline(body, catalogue, lang, link))
 

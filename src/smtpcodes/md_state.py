@@ -49,10 +49,12 @@ class Conversion:
     """The state of one conversion."""
 
     def __init__(self, options: PageOptions, catalogue_path: str, page: list[str],
-                 path: str | None, line_offset: int, tab_length: int) -> None:
+                 path: str | None, line_offset: int | Callable[[], int],
+                 tab_length: int) -> None:
         self.options = options
         self.path = path
-        self.line_offset = line_offset
+        #: Lines of the file before the converted text; worked out when first needed.
+        self._line_offset = line_offset
         self.source = SourceMap(page, tab_length)
         self._catalogue_path = catalogue_path
         self._catalogue: Catalogue | None = None
@@ -69,6 +71,12 @@ class Conversion:
         self.anchored: set[str] = set()
         self.styled = False
         self._problems: list[tuple[int, Problem]] = []
+
+    @property
+    def line_offset(self) -> int:
+        if callable(self._line_offset):
+            self._line_offset = self._line_offset()
+        return self._line_offset
 
     @property
     def catalogue(self) -> Catalogue:
@@ -115,14 +123,15 @@ class Conversion:
         self.styled = True
         return element
 
-    def inside_tag(self, html: str, occurrence_source: str = "an HTML tag") -> str:
+    def inside_tag(self, html: str, where: str = "an HTML tag") -> str:
         """Report each shortcode inside a tag or comment of the author's HTML (comments are
         the author's notes: no report), and return the HTML without markers."""
         if not html.startswith("<!--"):
             for match in _MARKED.finditer(html):
-                source = match.group(1) + match.group(3)
-                self.report(int(match.group(2)), source,
-                            f"{md_render.one_line(source)} inside {occurrence_source} is not "
-                            "expanded: a shortcode cannot stand in an attribute; write the "
-                            "code as plain text there")
+                self.report_in_tag(int(match.group(2)), match.group(1) + match.group(3), where)
         return _MARKED.sub(r"\1\3", html) if MARK_PREFIX in html else html
+
+    def report_in_tag(self, occurrence: int, source: str, where: str = "an HTML tag") -> None:
+        self.report(occurrence, source,
+                    f"{md_render.one_line(source)} inside {where} is not expanded: a shortcode "
+                    "cannot stand in an attribute; write the code as plain text there")
