@@ -9,24 +9,19 @@ from pathlib import Path
 
 import pytest
 
-from htmltree import classes, find_class, parent_map, parse
+from htmltree import classes, find_class, parent_map, parse, text
+from sites.tools import ENV, mkdocs_build, write
 
 ROOT = Path(__file__).parent.parent
 
 
 def site(tmp_path: Path, config: str, pages: dict[str, str]) -> Path:
-    (tmp_path / "mkdocs.yml").write_text(textwrap.dedent(config), "utf-8")
-    for name, body in pages.items():
-        path = tmp_path / "docs" / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(textwrap.dedent(body), "utf-8")
-    return tmp_path
+    return write(tmp_path, {"mkdocs.yml": config,
+                            **{f"docs/{name}": body for name, body in pages.items()}})
 
 
 def build(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", *extra],
-                          cwd=project, capture_output=True, text=True, check=False,
-                          env={"PATH": "", "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1"})
+    return mkdocs_build(project, *extra)
 
 
 PAGES = {
@@ -68,6 +63,7 @@ def test_plugin_alone_builds_boxes_chips_and_css(tmp_path: Path, theme: str) -> 
     links = [el.get("href", "") for el in root.iter("link")]
     assert any(href.endswith("assets/smtpcodes/smtpcodes.css") for href in links)
     assert (project / "site" / "assets" / "smtpcodes" / "smtpcodes.css").exists()
+    assert not [s for s in root.iter("style") if ".smtp" in text(s)]  # shipped, not inline
 
 
 def test_bad_shortcode_fails_strict_naming_page_line_and_code(tmp_path: Path) -> None:
@@ -95,9 +91,9 @@ def test_catalogue_page_is_generated_with_anchors_and_chips_link_to_it(tmp_path:
     result = build(project)
     assert result.returncode == 0, result.stderr
     codes = parse((project / "site" / "reference" / "codes" / "index.html").read_text("utf-8"))
-    ids = {el.get("id") for el in find_class(codes, "smtp-box")}
+    ids = {h.get("id") for h in codes.iter("h3")}
     assert {"smtp-553", "smtp-5-1-1", "smtp-2-0-0", "smtp-4-7-1"} <= ids
-    assert len(ids) == 44 + 81 * 3
+    assert len(ids) == len(find_class(codes, "smtp-box")) == 44 + 81 * 3
     guide = parse((project / "site" / "guide" / "errors" / "index.html").read_text("utf-8"))
     chip = find_class(guide, "smtp-chip")[0]
     assert chip.get("href") == "../../reference/codes/#smtp-550"
@@ -105,8 +101,8 @@ def test_catalogue_page_is_generated_with_anchors_and_chips_link_to_it(tmp_path:
     box = [b for b in find_class(home, "smtp-box") if b.get("data-smtp-code") == "553"][0]
     related = [c.get("href") for c in find_class(box, "smtp-chip")]
     assert "reference/codes/#smtp-5-1-3" in related
-    box = [b for b in find_class(codes, "smtp-box") if b.get("id") == "smtp-553"][0]
-    assert "./#smtp-5-1-3" in [c.get("href") for c in find_class(box, "smtp-chip")]
+    box = [b for b in find_class(codes, "smtp-box") if b.get("data-smtp-code") == "553"][0]
+    assert "#smtp-5-1-3" in [c.get("href") for c in find_class(box, "smtp-chip")]
 
 
 def test_options_language_collapsible_sections_and_page_language(tmp_path: Path) -> None:
@@ -187,3 +183,50 @@ def test_project_docs_build_strict_and_show_every_code(tmp_path: Path) -> None:
     assert len(find_class(codes, "smtp-box")) == 44 + 81 * 3
     zh = (tmp_path / "site" / "zh" / "index.html").read_text("utf-8")
     assert "何时出现" in zh
+
+
+def test_stylesheet_comes_before_the_sites_own_so_overrides_win(tmp_path: Path) -> None:
+    project = site(tmp_path, """\
+        site_name: t
+        theme: material
+        extra_css: [overrides.css]
+        plugins:
+          - smtpcodes
+        """, {"index.md": "<smtp:553>\n", "overrides.css": ".smtp-box { margin: 0 }\n"})
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    root = parse((project / "site" / "index.html").read_text("utf-8"))
+    sheets = [link.get("href", "").rsplit("/", 1)[-1] for link in root.iter("link")
+              if link.get("rel") == "stylesheet"]
+    assert sheets.index("smtpcodes.css") < sheets.index("overrides.css")
+    assert sheets.count("smtpcodes.css") == 1
+
+
+def test_two_builds_from_one_config_register_the_extension_once(tmp_path: Path) -> None:
+    project = site(tmp_path, """\
+        site_name: t
+        markdown_extensions:
+          - smtpcodes:
+              open: true
+        plugins:
+          - smtpcodes:
+              collapsible: true
+        """, {"index.md": "<smtp:553>\n"})
+    script = textwrap.dedent("""\
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+        from smtpcodes.markdown_ext import SMTPCodesExtension
+
+        config = load_config("mkdocs.yml")
+        for _ in range(2):
+            build(config)
+        mine = [e for e in config.markdown_extensions if isinstance(e, SMTPCodesExtension)]
+        print(len(mine), mine[0].getConfig("open"), config.extra_css)
+        """)
+    result = subprocess.run([sys.executable, "-c", script], cwd=project, capture_output=True,
+                            text=True, check=False, env=ENV)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split("\n")[0] == (
+        "1 True ['assets/smtpcodes/smtpcodes.css']")
+    root = parse((project / "site" / "index.html").read_text("utf-8"))
+    assert [(b.tag, b.get("open")) for b in find_class(root, "smtp-box")] == [("details", "open")]
