@@ -37,8 +37,8 @@ def test_json_lists_findings_fixes_and_unparsable_files(project: Path) -> None:
     data = json.loads(done.stdout)
     assert [(f["line"], f["column"], f["code"]) for f in data["findings"]] == [
         (line, col, code) for line, col, _, code in EXPECTED]
-    assert [f["fix"] for f in data["findings"]] == ["SMTPStatus.OK", "SMTPStatus.MAILBOX_NAME_INVALID",
-                                                     None]
+    assert [f["fix"] for f in data["findings"]] == [
+        "SMTPStatus.OK", "SMTPStatus.MAILBOX_NAME_INVALID", None]
     assert data["findings"][0]["message"].startswith("hard-coded SMTP reply code 250 (")
     assert data["errors"] == [{"path": "broken.py", "line": 1, "column": 7,
                                "message": "SyntaxError: invalid syntax"}]
