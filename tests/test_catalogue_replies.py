@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import signal
-import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-
 import pytest
 
 import smtpcodes
 from smtpcodes import MalformedCodeError, UnknownCodeError
 from smtpcodes.replies import find
 from smtpcodes.shortcode import Shortcode, parse, parse_codes
+from timing import best_cpu, time_limit
 
 POSTFIX = (
     "Dec  2 10:00:00 mx postfix/smtp[1234]: 4B1F2C0123: to=<u@example.com>, "
@@ -156,31 +152,6 @@ def test_find_keeps_a_lone_enhanced_status_and_a_lone_basic_reply() -> None:
                                             Shortcode("single", ("421",))]
 
 
-@contextmanager
-def time_limit(seconds: float) -> Iterator[None]:
-    """Fail instead of hanging: a quadratic parse would take minutes on these sizes."""
-    def expired(signum: int, frame: object) -> None:
-        raise TimeoutError(f"took more than {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, expired)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-def _best(run: Callable[[], object], rounds: int = 3) -> float:
-    """Fastest CPU time of ``rounds`` runs: other processes' load only ever adds to it."""
-    times = []
-    for _ in range(rounds):
-        start = time.process_time()
-        run()
-        times.append(time.process_time() - start)
-    return min(times)
-
-
 @pytest.mark.parametrize("unit", [
     "smtp;550 ", "550-", "dsn=5.1.1 ", " " * 10, "\t\n", "said: 550 5.", "smtp;5.1.1 550-5.1.1 ",
 ])
@@ -194,6 +165,6 @@ def test_reading_costs_linear_time_in_the_text(unit: str) -> None:
                 parse_codes(text)
             except MalformedCodeError:
                 pass
-        base = _best(lambda: find(small))
-        big = _best(lambda: find(large))
+        base = best_cpu(lambda: find(small))
+        big = best_cpu(lambda: find(large))
     assert big / base < 8, (unit, base, big)

@@ -3,16 +3,11 @@ stays linear (compared with plain Python-Markdown on the same input, in the same
 
 from __future__ import annotations
 
-import gc
 import importlib.util
 import itertools
 import logging
 import os
 import re
-import signal
-import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 from types import ModuleType
 
@@ -23,6 +18,7 @@ from htmltree import find_class, parse, text
 from smtpcodes import check_docs, md_render
 from smtpcodes.md_cache import Memo
 from test_markdown import problems_of
+from timing import best_cpu, time_limit
 
 PLACEHOLDER_CHARS = ("\x02", "\x03")
 
@@ -115,36 +111,6 @@ def test_block_html_comment_script_and_attribute_left_alone() -> None:
 
 # --- time: linear, within 3x plain Python-Markdown ----------------------------------------------
 
-class TooSlow(Exception):
-    pass
-
-
-@contextmanager
-def time_limit(seconds: float) -> Iterator[None]:
-    """Ends a runaway call with TooSlow, so a regression fails in seconds instead of hanging."""
-    def stop(signum: int, frame: object) -> None:
-        raise TooSlow(f"over {seconds} s")
-
-    previous = signal.signal(signal.SIGALRM, stop)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
-def _cpu(call: Callable[[], object]) -> float:
-    """Best of three CPU times: the machine is shared, and the best run is the least disturbed."""
-    best = float("inf")
-    for _ in range(3):
-        gc.collect()
-        start = time.process_time()
-        call()
-        best = min(best, time.process_time() - start)
-    return best
-
-
 def _bench() -> ModuleType:
     """``bench/markdown_cost.py``, whose hostile pages the time tests share."""
     spec = importlib.util.spec_from_file_location(
@@ -170,8 +136,8 @@ def test_hostile_page_costs_at_most_3x_plain_markdown(name: str) -> None:
     logging.disable(logging.WARNING)
     try:
         with time_limit(60):
-            base = _cpu(lambda: plain(source, ["tables"]))
-            ours = _cpu(lambda: problems_of(source, ["tables"]))
+            base = best_cpu(lambda: plain(source, ["tables"]))
+            ours = best_cpu(lambda: problems_of(source, ["tables"]))
     finally:
         logging.disable(logging.NOTSET)
     assert ours <= 3 * max(base, 0.01), f"{name}: {ours:.3f}s vs {base:.3f}s plain"
@@ -184,9 +150,9 @@ def test_check_docs_on_a_large_file_of_unknown_codes(tmp_path: Path) -> None:
     assert os.path.getsize(path) > 100_000
     source = path.read_text("utf-8")
     with time_limit(60):
-        base = _cpu(lambda: plain(source, check_docs._extensions()))
+        base = best_cpu(lambda: plain(source, check_docs._extensions()))
         findings: list[check_docs.Finding] = []
-        ours = _cpu(lambda: findings.extend(check_docs.check_paths([str(path)])))
+        ours = best_cpu(lambda: findings.extend(check_docs.check_paths([str(path)])))
     assert len(findings) == 3 * 4000 and findings[1].line == 3
     assert ours <= 3 * base, f"{ours:.3f}s vs {base:.3f}s plain"
 
