@@ -72,18 +72,10 @@ def _lang(name: str, value: Any) -> str:
 
 
 def _sections(name: str, value: Any) -> list[str]:
-    """A list of section names, or one string of them separated by commas or spaces."""
-    if isinstance(value, str):
-        value = value.replace(",", " ").split()
-    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
-        raise ValueError(f"smtpcodes: option {name!r} must be a list of section names "
-                         f"(any of {', '.join(render.SECTIONS)}), not {value!r}")
-    names = [v.strip() for v in value if v.strip()]
-    unknown = [v for v in names if v not in render.SECTIONS]
-    if unknown:
-        raise ValueError(f"smtpcodes: option {name!r} has unknown section {unknown[0]!r}; "
-                         "choose from " + ", ".join(render.SECTIONS))
-    return names
+    try:
+        return render.choose_sections(value)
+    except ValueError as error:
+        raise ValueError(f"smtpcodes: option {name!r} {error}") from None
 
 
 def _link(name: str, value: Any) -> str:

@@ -21,6 +21,25 @@ from .shortcode import Shortcode, contradiction, resolve
 
 #: Sections a box can show, in order; users pick a subset.
 SECTIONS = ("description", "when", "fix", "note", "related", "references")
+
+
+def choose_sections(value: object) -> list[str]:
+    """Section names from a list or one string of them split by commas or spaces: how every
+    front end (Markdown option, attr_list, Sphinx config and directive) takes them. The
+    ValueError reads after an option's name (``option 'sections' has unknown section …``)."""
+    if isinstance(value, str):
+        value = value.replace(",", " ").split()
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"must be a list of section names (any of {', '.join(SECTIONS)}), "
+                         f"not {value!r}")
+    names = [v.strip() for v in value if v.strip()]
+    if not names:
+        raise ValueError("names no section: name at least one of " + ", ".join(SECTIONS))
+    unknown = [v for v in names if v not in SECTIONS]
+    if unknown:
+        raise ValueError(f"has unknown section {unknown[0][:40]!r}; choose from "
+                         + ", ".join(SECTIONS))
+    return names
 #: Admonition type per reply class: native colours under mkdocs-material and the default theme.
 ADMONITION = {2: "success", 3: "info", 4: "warning", 5: "danger"}
 #: The type Sphinx themes colour alike, given as a second class; Material has no rule for "hint"

@@ -212,16 +212,11 @@ def check_node(node: smtp_node, env: BuildEnvironment, lang: str, *, report: boo
 
 def sections_option(argument: str | Iterable[str] | None) -> list[str]:
     """Comma- or space-separated section names, checked against ``render.SECTIONS``."""
-    if argument is None:
-        raise ValueError("name at least one section: " + ", ".join(render.SECTIONS))
-    words = (re.split(r"[\s,]+", argument) if isinstance(argument, str)
-             else [str(w) for w in argument])
-    chosen = [w for w in (w.strip() for w in words) if w]
-    unknown = [w for w in chosen if w not in render.SECTIONS]
-    if unknown:
-        raise ValueError(f"unknown section '{quoted(unknown[0], 40)}'; choose from "
-                         + ", ".join(render.SECTIONS))
-    return chosen
+    try:
+        return render.choose_sections(argument if isinstance(argument, str) else list(
+            argument or ()))
+    except ValueError as error:
+        raise ValueError(f"sections: {error}") from None
 
 
 def bool_option(argument: str | None) -> bool:
