@@ -34,7 +34,6 @@ pytestmark = pytest.mark.browser
 
 CHROME_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-CSS = Path(__file__).parents[1] / "src" / "smtpcodes" / "data" / "smtpcodes.css"
 # The shipped class colours, which chips wear everywhere.
 CLASS_COLOURS = {"250": "rgb(0, 168, 107)", "354": "rgb(11, 139, 217)",
                  "421": "rgb(224, 138, 0)", "553": "rgb(229, 56, 59)"}
@@ -126,12 +125,11 @@ class Site:
         if self.tool == "plain":
             import markdown
 
+            # The extension puts its stylesheet inline in the page: nothing to copy by hand.
             body = markdown.markdown(MARKDOWN, extensions=["admonition", "smtpcodes"])
             (root / "index.html").write_text(
-                '<!doctype html><html><head><meta charset="utf-8">'
-                f'<link rel="stylesheet" href="smtpcodes.css"></head><body>{body}</body></html>',
-                "utf-8")
-            shutil.copy(CSS, root / "smtpcodes.css")
+                f'<!doctype html><html><head><meta charset="utf-8"></head><body>{body}</body>'
+                '</html>', "utf-8")
             return root
         if self.tool == "sphinx":
             (root / "index.rst").write_text(RST, "utf-8")
@@ -145,9 +143,7 @@ class Site:
             config = f"site_name: t\ntheme:\n  name: {self.theme}"
             config += MATERIAL_PALETTE if self.theme == "material" else ""
             config += "\n  color_mode: auto" if self.theme == "mkdocs" else ""
-            if self.tool == "zensical":  # no MkDocs plugins: the extension, and the stylesheet
-                shutil.copy(CSS, root / "docs" / "smtpcodes.css")
-                config += "\nextra_css: [smtpcodes.css]"
+            if self.tool == "zensical":  # no MkDocs plugins: the extension brings its stylesheet
                 config += "\nmarkdown_extensions: [admonition, smtpcodes]"
             else:
                 config += "\nplugins: [smtpcodes]\nmarkdown_extensions: [admonition]"
