@@ -365,20 +365,30 @@ def test_every_flake8_fixture_is_fixed_for_good(tmp_path: Path) -> None:
 
 
 def test_the_standard_smtp_client_passes_its_own_tests_after_fix(tmp_path: Path) -> None:
-    """A real project: stdlib smtplib and test_smtplib, fixed, run against each other."""
+    """A real project: stdlib smtplib and test_smtplib, fixed, run against each other.
+
+    From Python 3.12 the suite imports its own copy of smtpd relatively (``from . import
+    smtpd``), so the tests live in a package of their own beside the fixed smtplib.
+    """
     stdlib = Path(sysconfig.get_paths()["stdlib"])
     suite = stdlib / "test" / "test_smtplib.py"
     if not suite.exists():
         pytest.skip("this Python ships without its test suite")
     shutil.copy(stdlib / "smtplib.py", tmp_path)
-    shutil.copy(suite, tmp_path)
+    package = tmp_path / "mailtests"
+    package.mkdir()
+    (package / "__init__.py").write_text("")
+    shutil.copy(suite, package)
+    if (stdlib / "test" / "smtpd.py").exists():
+        shutil.copy(stdlib / "test" / "smtpd.py", package)
     done = run_lint("--fix", cwd=tmp_path)
     assert "fixed" in done.stderr
     assert "SMTPStatus.SERVICE_READY" in (tmp_path / "smtplib.py").read_text()
-    assert "SMTPStatus.OK" in (tmp_path / "test_smtplib.py").read_text()
+    assert "SMTPStatus.OK" in (package / "test_smtplib.py").read_text()
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(tmp_path), str(ROOT / "src")])}
-    tests = subprocess.run([sys.executable, "-m", "unittest", "test_smtplib"], cwd=tmp_path,
-                           env=env, capture_output=True, text=True, timeout=300, check=False)
+    tests = subprocess.run([sys.executable, "-m", "unittest", "mailtests.test_smtplib"],
+                           cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300,
+                           check=False)
     assert tests.returncode == 0, tests.stderr[-3000:]
     assert "\nOK" in tests.stderr
     _assert_fixed_for_good(tmp_path)
