@@ -52,6 +52,8 @@ def _role(p: Pass, cand: Candidate) -> int:
         params = p.params.get(name)
         role = NONE if params is None or int(index) >= len(params) else name_role(
             params[int(index)])
+        if role >= NONE:  # def expect(sock, wanted): ... if reply[:3] != wanted
+            role = max(role, p.compared_params.get(cand.ref, NONE))
     if cand.ref.startswith("=") and role < STRONG:
         bound = cand.scope.bound_role(cand.ref[1:])
         if isinstance(bound, str):  # status = post(url): HTTP if post() is HTTP code

@@ -15,9 +15,10 @@ import ast
 from typing import TYPE_CHECKING, Any
 
 from .apis import Callee, callee
-from .evidence_defs import literalish, local_callee
-from .evidence_pairs import code_of, is_text, pair_up
+from .evidence_defs import literalish, local_callee, table_rows
+from .evidence_pairs import choices, code_of, is_text, pair_up
 from .roles import AMBIG, NEG, NONE, PARAM, STRONG, combine
+from .shapes import ENH_RE
 from .vocabulary import chain, name_role, says_status, subject_role, subject_says_status
 
 if TYPE_CHECKING:
@@ -60,10 +61,15 @@ def _call(p: Pass, node: ast.Call, stack: list[Any]) -> bool:
     for arg in args:
         if literalish(arg):
             _set_arg_role(p, arg, int_role, str_role)
+        elif arg.__class__ is ast.IfExp:  # SMTPResponseException(450 if soft else 550, text)
+            for choice in choices(arg):
+                _set_arg_role(p, choice, int_role, str_role)
     if role.replies and int_role >= NONE:
         _code_with_text(p, role, args, keywords)
-    elif int_role == NONE and len(args) > 1 and code_of(args[0]) is not None and is_text(args[1]):
-        p.set_role(args[0], AMBIG)  # DeliveryError(451, "Try again later"): in SMTP code
+    elif int_role == NONE and len(args) > 1 and is_text(args[1]):
+        for choice in choices(args[0]):  # DeliveryError(451, "Try again later"): in SMTP code
+            if code_of(choice) is not None:
+                p.set_role(choice, AMBIG)
     for kw in keywords:
         value = kw.value
         if kw.arg is None or not literalish(value):
@@ -84,7 +90,9 @@ def _call(p: Pass, node: ast.Call, stack: list[Any]) -> bool:
     return False
 
 
-_LITERAL = frozenset({ast.Constant, ast.Tuple, ast.List, ast.Set, ast.JoinedStr, ast.Dict})
+_LITERAL = frozenset({ast.Constant, ast.Tuple, ast.List, ast.Set, ast.JoinedStr, ast.Dict,
+                      ast.IfExp})
+_ENH_HEADS = frozenset({"2.", "4.", "5."})
 
 
 def _code_with_text(p: Pass, role: Callee, args: list[ast.expr],
@@ -98,20 +106,28 @@ def _code_with_text(p: Pass, role: Callee, args: list[ast.expr],
     for kw in keywords:
         if kw.arg in api.code_kw:
             code = kw.value
-    if code is None or not has_text or not _is_code_literal(code):
+    if code is None or not has_text:
         return
-    p.set_role(code, api.role)
+    for choice in choices(code):
+        if _is_code_literal(choice):
+            p.set_role(choice, api.role)
 
 
-def _is_code_literal(node: ast.expr) -> bool:
+def _is_code_literal(node: ast.AST) -> bool:
     if node.__class__ is not ast.Constant:
         return False
-    value = node.value
+    value = node.value  # type: ignore[attr-defined]
     if value.__class__ is int:
         return 200 <= value <= 559
     if value.__class__ in (str, bytes):
         return len(value) == 3 and value.isdigit()
     return False
+
+
+def _is_enhanced_literal(node: ast.AST) -> bool:
+    """``"5.1.1"`` alone: passed to ``score_for(status)``, the parameter's name decides."""
+    value = getattr(node, "value", None) if node.__class__ is ast.Constant else None
+    return value.__class__ is str and value[:2] in _ENH_HEADS and ENH_RE.fullmatch(value) is not None
 
 
 def _param_refs(p: Pass, func: ast.expr, args: list[ast.expr]) -> None:
@@ -120,7 +136,7 @@ def _param_refs(p: Pass, func: ast.expr, args: list[ast.expr]) -> None:
     if local is None:
         return
     for index, arg in enumerate(args):
-        if _is_code_literal(arg) and id(arg) not in p.roles:
+        if (_is_code_literal(arg) or _is_enhanced_literal(arg)) and id(arg) not in p.roles:
             p.roles[id(arg)] = PARAM
             p.refs[id(arg)] = f"{local}:{index}"
 
@@ -137,15 +153,7 @@ def _set_arg_role(p: Pass, arg: ast.AST, int_role: int, str_role: int) -> None:
 
 def _parametrize(p: Pass, names: str, rows: Any) -> None:
     """``@pytest.mark.parametrize("address, expected", [("a@b", 250)])``: columns by name."""
-    columns = [name_role(n.strip()) for n in names.split(",")]
-    row: Any
-    for row in getattr(rows, "elts", ()):
-        cells: list[Any] = row.elts if row.__class__ in (ast.Tuple, ast.List) else [row]
-        for role, cell in zip(columns, cells, strict=False):
-            if literalish(cell):
-                p.set_role(cell, role)
-        if row.__class__ in (ast.Tuple, ast.List):
-            pair_up(p, cells)
+    table_rows(p, [name_role(n.strip()) for n in names.split(",")], rows)
 
 
 HANDLERS: dict[type, Any] = {ast.Call: _call}

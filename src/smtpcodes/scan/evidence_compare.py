@@ -13,9 +13,17 @@ import ast
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from .candidates import DEF_EXIT
 from .evidence_defs import literalish
-from .roles import combine
-from .vocabulary import subject_role, subject_says_status
+from .roles import AMBIG, LIKELY, NEG, NONE, combine
+from .shapes import smtp_only_codes
+from .vocabulary import (
+    HTTP_STATUS_NAMES,
+    chain,
+    subject_role,
+    subject_says_status,
+    target_role,
+)
 
 if TYPE_CHECKING:
     from .walk import Pass
@@ -26,14 +34,22 @@ _ORDERING = frozenset({ast.Lt, ast.LtE, ast.Gt, ast.GtE})
 def _compare(p: Pass, node: ast.Compare, stack: list[Any]) -> bool:
     operands = [node.left, *node.comparators]
     literal = [o for o in operands if literalish(o)]
-    if not literal or len(literal) == len(operands):
+    if not literal:
+        if len(operands) == 2 and p.scope.is_function:
+            role = max(_subject(o) for o in operands)
+            if role >= AMBIG:
+                _param_compared(p, operands, role)
+        return False
+    if len(literal) == len(operands):
         return False
     subjects = [o for o in operands if not literalish(o)]
-    role = combine(subject_role(o) for o in subjects)
+    role = combine(_subject(o) for o in subjects)
     named = next((s.id for s in subjects if s.__class__ is ast.Name), None)
     status = any(subject_says_status(o) for o in subjects)
+    http_status = role == NEG and any(_names_http_status(o) for o in subjects)
     for operand in literal:
-        p.set_role(operand, role)
+        if not (http_status and _smtp_only_numbers(p, operand)):
+            p.set_role(operand, role)
         p.mark_compared(operand)
         if status:
             p.mark_status(operand)
@@ -48,6 +64,55 @@ def _compare(p: Pass, node: ast.Compare, stack: list[Any]) -> bool:
     return False
 
 
+def _subject(node: ast.AST) -> int:
+    """What a compared expression says; ``line[:3]`` is a reply's code read off a line."""
+    role = subject_role(node)
+    if role < AMBIG and node.__class__ is ast.Subscript and _first_three(node.slice):
+        return AMBIG
+    return role
+
+
+def _first_three(index: ast.AST) -> bool:
+    """``[:3]`` or ``[0:3]``."""
+    if index.__class__ is not ast.Slice or index.step is not None:  # type: ignore[attr-defined]
+        return False
+    lower, upper = index.lower, index.upper  # type: ignore[attr-defined]
+    return (upper.__class__ is ast.Constant and upper.value == 3
+            and (lower is None or lower.__class__ is ast.Constant and lower.value == 0))
+
+
+def _names_http_status(node: ast.AST) -> bool:
+    names, _, _ = chain(node)
+    return bool(names) and names[0] in HTTP_STATUS_NAMES and not any(
+        "http" in n.lower() for n in names)
+
+
+def _smtp_only_numbers(p: Pass, operand: ast.AST) -> bool:
+    """``response.status_code == 250``: HTTP has no 250, so this status is an SMTP reply's.
+    True when every number compared is one of those."""
+    elts = getattr(operand, "elts", None)
+    items = elts if elts is not None else (operand,)
+    if not items or not all(item.__class__ is ast.Constant and item.value.__class__ is int
+                            and item.value in smtp_only_codes() for item in items):
+        return False
+    for item in items:
+        p.set_role(item, LIKELY)
+    return True
+
+
+def _param_compared(p: Pass, operands: list[ast.expr], role: int) -> None:
+    """``def expect(sock, wanted): if reply[:3] != wanted``: what callers pass as ``wanted``
+    is a code."""
+    scope = p.scope
+    params = p.params.get(scope.name) if scope.is_function else None
+    if not params:
+        return
+    for operand in operands:
+        if operand.__class__ is ast.Name and operand.id in params:
+            key = f"{scope.name}:{params.index(operand.id)}"
+            p.compared_params[key] = max(p.compared_params.get(key, NONE), role)
+
+
 def _refer(p: Pass, operand: ast.AST, name: str) -> None:
     """Remember the local name a literal (or each literal of a tuple) is compared with."""
     elts = getattr(operand, "elts", None)
@@ -59,6 +124,33 @@ def _refer(p: Pass, operand: ast.AST, name: str) -> None:
 def _for(p: Pass, node: ast.For, stack: list[Any]) -> bool:
     if literalish(node.iter):
         p.set_role(node.iter, subject_role(node.target))
+    elif node.iter.__class__ is ast.Name and node.target.__class__ is ast.Tuple:
+        # cases = [(421, True), ...] then for code, retry in cases: columns by name. The
+        # loop is read before the table it walks (later statements come off the stack first).
+        columns = [target_role(elt) for elt in node.target.elts]
+        if any(role > NONE for role in columns):
+            p.columns[(id(p.scope), node.iter.id)] = columns
+    return False
+
+
+def _if(p: Pass, node: ast.If, stack: list[Any]) -> bool:
+    """``if proto == "ftp":``: the branch speaks that protocol, its numbers are not SMTP's."""
+    test = node.test
+    if test.__class__ is not ast.Compare or not _names_other_protocol(test):
+        return False
+    stack.extend(node.orelse)
+    stack.append(DEF_EXIT)
+    p.defs += 1
+    stack.extend(node.body)
+    stack.append(test)
+    return True
+
+
+def _names_other_protocol(test: ast.Compare) -> bool:
+    for operand in test.comparators:
+        value = getattr(operand, "value", None) if operand.__class__ is ast.Constant else None
+        if value.__class__ is str and value.lower() in OTHER_PROTOCOLS:
+            return test.ops[0].__class__ in (ast.Eq, ast.Is)
     return False
 
 
@@ -80,6 +172,11 @@ def _match_values(pattern: Any) -> Iterator[ast.AST]:
             yield from _match_values(sub)
 
 
-HANDLERS: dict[type, Any] = {ast.Compare: _compare, ast.For: _for, ast.AsyncFor: _for}
+#: Protocols with numeric replies of their own, or none: a branch for one of them is not SMTP.
+OTHER_PROTOCOLS = frozenset({"ftp", "ftps", "sftp", "http", "https", "nntp", "nntps", "pop",
+                             "pop3", "pop3s", "imap", "imaps", "imap4"})
+
+HANDLERS: dict[type, Any] = {ast.Compare: _compare, ast.For: _for, ast.AsyncFor: _for,
+                             ast.If: _if}
 if hasattr(ast, "Match"):
     HANDLERS[ast.Match] = _match

@@ -16,7 +16,8 @@ import ast
 from typing import TYPE_CHECKING, Any
 
 from .candidates import DEF_EXIT
-from .roles import AMBIG, NEG, RETURNED, STRONG
+from .evidence_pairs import pair_up
+from .roles import AMBIG, LIKELY, NEG, RETURNED, STRONG
 from .scope import (
     HANDLER_RE,
     HANDLER_WEIGHT,
@@ -29,6 +30,7 @@ from .vocabulary import (
     ident_signal,
     is_upper,
     name_role,
+    replies_pair,
     returns_code,
     speaks_http,
     subject_role,
@@ -129,6 +131,11 @@ def _bind(p: Pass, targets: list[ast.expr], value: ast.expr) -> None:
     ``code = resp.status_code``: an HTTP status."""
     if value.__class__ not in (ast.Attribute, ast.Call, ast.Subscript, ast.Await, ast.Name):
         return
+    if targets[0].__class__ is ast.Tuple and replies_pair(value):
+        for elt in targets[0].elts:  # status, text = server.verify(address)
+            if elt.__class__ is ast.Name:
+                p.scope.bind(elt.id, LIKELY)
+        return
     role: int | str = subject_role(value)
     if role == NEG and not speaks_http(value):
         return  # code = read_reply(): a name that says "number" is not a protocol
@@ -143,6 +150,19 @@ def _bind(p: Pass, targets: list[ast.expr], value: ast.expr) -> None:
         for elt in elts:
             if elt.__class__ is ast.Name:
                 p.scope.bind(elt.id, role)
+
+
+def table_rows(p: Pass, columns: list[int], rows: Any) -> None:
+    """Rows of a table whose columns are named (``parametrize("line, code", ...)``,
+    ``for code, retry in cases``): each cell takes its column's role."""
+    row: Any
+    for row in getattr(rows, "elts", ()):
+        cells: list[Any] = row.elts if row.__class__ in (ast.Tuple, ast.List) else [row]
+        for role, cell in zip(columns, cells, strict=False):
+            if literalish(cell):
+                p.set_role(cell, role)
+        if row.__class__ in (ast.Tuple, ast.List):
+            pair_up(p, cells)
 
 
 def local_callee(func: ast.expr) -> str | None:
@@ -164,6 +184,10 @@ def _assign(p: Pass, node: ast.Assign, stack: list[Any]) -> bool:
         stack.append(value)
         return True
     target = targets[0]
+    if target.__class__ is ast.Name and value.__class__ in (ast.List, ast.Tuple):
+        columns = p.columns.get((id(p.scope), target.id))
+        if columns is not None:  # cases = [...] walked by "for code, retry in cases"
+            table_rows(p, columns, value)
     if target.__class__ is ast.Tuple and value.__class__ is ast.Tuple:
         for t_elt, v_elt in zip(target.elts, value.elts, strict=False):
             if literalish(v_elt):

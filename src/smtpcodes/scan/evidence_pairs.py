@@ -16,7 +16,7 @@ import ast
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from .roles import AMBIG, NEG, RETURNED, STRONG, UNKNOWN
+from .roles import AMBIG, LIKELY, NEG, RETURNED, STRONG, UNKNOWN
 from .shapes import ENH_RE, REPLY_RE, http_phrases
 from .vocabulary import NEG_NAMES, says_status, word_role
 
@@ -39,6 +39,13 @@ def code_of(node: ast.AST) -> int | None:
         number = int(value)
         return number if 200 <= number <= 559 else None
     return None
+
+
+def choices(node: ast.AST) -> list[ast.AST]:
+    """The literals an argument may be: itself, or each branch of ``450 if soft else 550``."""
+    if node.__class__ is ast.IfExp:
+        return [*choices(node.body), *choices(node.orelse)]  # type: ignore[attr-defined]
+    return [node] if node.__class__ is ast.Constant else []
 
 
 def _enhanced_class(node: ast.AST) -> int | None:
@@ -135,6 +142,8 @@ def _container(p: Pass, node: ast.Tuple, stack: list[Any]) -> bool:
         for elt in elts:
             if elt.__class__ in _LITERAL:
                 p.set_role(elt, role)
+    if 1 < len(elts) < 8:
+        _line_beside_its_code(p, elts)
     if len(elts) == 2:
         first, second = elts
         if (first.__class__ is ast.Constant and first.value.__class__ is int
@@ -145,6 +154,18 @@ def _container(p: Pass, node: ast.Tuple, stack: list[Any]) -> bool:
                 p.set_role(first, AMBIG if role in (None, RETURNED) else max(role, AMBIG))
     pair_up(p, elts)
     return False
+
+
+def _line_beside_its_code(p: Pass, elts: Sequence[ast.expr]) -> None:
+    """``("250 last", 250)``: a reply line next to its own code, as test tables hold them."""
+    numbers = {e.value for e in elts if e.__class__ is ast.Constant  # type: ignore[attr-defined]
+               and e.value.__class__ is int and 200 <= e.value <= 559}  # type: ignore[attr-defined]
+    if not numbers:
+        return
+    for elt in elts:
+        code = _reply_code(elt)
+        if code is not None and code in numbers:
+            p.set_role(elt, AMBIG)
 
 
 def _dict(p: Pass, node: ast.Dict, stack: list[Any]) -> bool:
@@ -174,7 +195,21 @@ def _dict(p: Pass, node: ast.Dict, stack: list[Any]) -> bool:
     return False
 
 
+def _ifexp(p: Pass, node: ast.IfExp, stack: list[Any]) -> bool:
+    """``450 if soft else 550``: the transient and permanent forms of one reply (RFC 5321
+    section 4.2.1), a choice HTTP does not make."""
+    body, orelse = node.body, node.orelse
+    if body.__class__ is ast.Constant and orelse.__class__ is ast.Constant:
+        a, b = body.value, orelse.value
+        if (a.__class__ is int and b.__class__ is int and {a // 100, b // 100} == {4, 5}
+                and a % 100 == b % 100 and not {a, b} <= http_phrases().keys()):
+            p.set_role(body, LIKELY)
+            p.set_role(orelse, LIKELY)
+    return False
+
+
 HANDLERS: dict[type, Any] = {
+    ast.IfExp: _ifexp,
     ast.Tuple: _container,
     ast.List: _container,
     ast.Set: _container,

@@ -75,7 +75,7 @@ def head(p: Pass, node: ast.Constant, value: str | bytes) -> None:
     if rest is not None and not p.defs:
         role = p.roles.get(id(node), NONE)
         if role >= NONE:
-            _literal(p, node, node.lineno, node.col_offset, rest, role, False)
+            _literal(p, node, node.lineno, node.col_offset, rest, role, id(node) in p.more)
 
 
 def _literal(p: Pass, node: ast.AST, line: int, col: int, value: str | bytes, role: int,

@@ -55,7 +55,8 @@ OTHER_IDENTS = HTTP_NAMES | frozenset({
     "url_for", "render_template", "status_text", "api_view", "permission_classes", "Depends",
     "rest_framework", "urlopen", "httpx", "client_session", "ClientSession",
 })
-OTHER_WORDS = frozenset({"http", "https", "wsgi", "asgi", "ftp", "ftps", "nntp", "rest", "api",
+#: (Not ``rest``: as a word of its own it is far more often "the rest of the line" than REST.)
+OTHER_WORDS = frozenset({"http", "https", "wsgi", "asgi", "ftp", "ftps", "nntp", "api",
                          "endpoint", "webhook", "json", "url", "urls"})
 
 #: Per process: identifiers repeat, so each is judged once (the walk reads this dict inline).
@@ -148,6 +149,12 @@ SMTP_METHODS = frozenset({
     "docmd", "getreply", "starttls", "login", "auth", "execute_command", "connect",
 })
 _UNWRAP_CALLS = frozenset({"int", "str", "bytes", "getattr", "bool", "repr", "decode", "strip"})
+#: Calls whose number argument is a size but whose result is what came off the wire:
+#: ``sock.recv(512)[:3] == b"220"`` compares a reply, not a size.
+_READS = frozenset({"recv", "read"})
+#: Names of HTTP's status that other libraries give their SMTP replies too (the ``emails``
+#: package's ``response.status_code``): a number only SMTP defines settles which it is.
+HTTP_STATUS_NAMES = frozenset({"status_code", "statuscode", "response_status", "status_int"})
 
 _ROLE_CACHE: dict[str, int] = {}
 
@@ -251,7 +258,7 @@ def subject_role(node: ast.AST) -> int:
         return NEG
     if not names:
         return NONE
-    role = word_role(names[0])
+    role = UNKNOWN if names[0] in _READS and _is_call_result(node) else word_role(names[0])
     if role == NEG:
         return role
     if role < AMBIG and _is_smtp_method_call(node):
@@ -267,6 +274,13 @@ def subject_role(node: ast.AST) -> int:
     return role
 
 
+def _is_call_result(node: ast.AST) -> bool:
+    """``sock.recv(512)``, ``reader.read(3)[:3]``: the value a call returned."""
+    while node.__class__ in (ast.Subscript, ast.Await):
+        node = node.value  # type: ignore[attr-defined]
+    return node.__class__ is ast.Call
+
+
 def _is_smtp_method_call(node: ast.AST) -> bool:
     """``client.verify("x")[0]``, ``await client.noop()``: smtplib methods return replies."""
     for _ in range(4):
@@ -274,6 +288,19 @@ def _is_smtp_method_call(node: ast.AST) -> bool:
             node = node.value
     func = getattr(node, "func", None) if node.__class__ is ast.Call else None
     return func.__class__ is ast.Attribute and func.attr in SMTP_METHODS
+
+
+#: smtplib's client methods that return the server's (code, text) for one command.
+_PAIR_METHODS = frozenset({"ehlo", "helo", "noop", "verify", "vrfy", "expn", "rset", "docmd",
+                           "getreply", "starttls", "mail", "rcpt", "data", "quit"})
+
+
+def replies_pair(node: ast.AST) -> bool:
+    """``server.verify(address)`` unpacked into two names: a reply code and its text."""
+    if node.__class__ is ast.Await:
+        node = node.value  # type: ignore[attr-defined]
+    func = getattr(node, "func", None) if node.__class__ is ast.Call else None
+    return func.__class__ is ast.Attribute and func.attr in _PAIR_METHODS
 
 
 def target_role(node: ast.AST) -> int:

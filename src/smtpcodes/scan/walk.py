@@ -83,6 +83,8 @@ class Pass:
         self.refs: dict[int, str] = {}
         self.status: set[int] = set()
         self.compared: set[int] = set()
+        self.compared_params: dict[str, int] = {}
+        self.columns: dict[tuple[int, str], list[int]] = {}
         self.candidates: list[Candidate] = []
 
     def walk(self, tree: ast.AST) -> None:
