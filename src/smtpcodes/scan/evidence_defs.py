@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from .candidates import DEF_EXIT
 from .evidence_pairs import pair_up
-from .roles import AMBIG, LIKELY, NEG, RETURNED, STRONG
+from .roles import AMBIG, NEG, RETURNED, STRONG
 from .scope import (
     HANDLER_RE,
     HANDLER_WEIGHT,
@@ -132,9 +132,9 @@ def _bind(p: Pass, targets: list[ast.expr], value: ast.expr) -> None:
     if value.__class__ not in (ast.Attribute, ast.Call, ast.Subscript, ast.Await, ast.Name):
         return
     if targets[0].__class__ is ast.Tuple and replies_pair(value):
-        for elt in targets[0].elts:  # status, text = server.verify(address)
+        for elt in targets[0].elts:  # status_code, text = server.verify(address)
             if elt.__class__ is ast.Name:
-                p.scope.bind(elt.id, LIKELY)
+                p.scope.bind(elt.id, AMBIG)
         return
     role: int | str = subject_role(value)
     if role == NEG and not speaks_http(value):

@@ -19,13 +19,17 @@ _TRIGGER_WORDS = (
     "sendcode", "mail_from", "mailfrom", "mail from:", "milter", "getreply", "dsn",
     *sorted(MAIL_WORDS - {"envelope"}),
 )
-#: Hooks only SMTP has (their scope is SMTP), then literals shaped like codes, reply calls:
-#: three searches, cheaper apart than as one alternation.
+#: Hooks only SMTP has (their scope is SMTP), then literals shaped like codes, reply calls,
+#: an HTTP-named status compared with a number of SMTP's (``status_code == 250``) and the
+#: transient/permanent choice ``450 if soft else 550``: searches cheaper apart than as one
+#: alternation.
 _TRIGGER_RES = (
     re.compile(r"def (?:_?handle|do|cmd|on)_(?:helo|ehlo|lhlo|mail|rcpt|data|vrfy|expn|starttls"
                r"|bdat|etrn)|def validate(?:to|from)"),
     re.compile(r"[\"'][2-5](?:[0-5][0-9](?:[ \-\"'\\\r\n]|$)|\.[0-9]{1,3}\.[0-9]{1,3})", re.M),
     re.compile(r"reply\w*\(\s*b?[\"']?[2-5][0-9][0-9]"),
+    re.compile(r"status_?code\s*(?:[!=]=|in)\s*[(\[{]?\s*(?:2[125]|3[35]|4[35]|5[2-5])[0-9]\b"),
+    re.compile(r"\b[45][0-9][0-9] if [^\n]{1,80}? else [45][0-9][0-9]\b"),
 )
 
 

@@ -154,7 +154,7 @@ _UNWRAP_CALLS = frozenset({"int", "str", "bytes", "getattr", "bool", "repr", "de
 _READS = frozenset({"recv", "read"})
 #: Names of HTTP's status that other libraries give their SMTP replies too (the ``emails``
 #: package's ``response.status_code``): a number only SMTP defines settles which it is.
-HTTP_STATUS_NAMES = frozenset({"status_code", "statuscode", "response_status", "status_int"})
+HTTP_STATUS_NAMES = frozenset({"status_code", "statuscode"})
 
 _ROLE_CACHE: dict[str, int] = {}
 
