@@ -69,3 +69,5 @@ def build(host="127.0.0.1", smtp_port=1025, http_port=1080):
                     web.delete("/api/messages", delete_all),
                     web.get("/api/events", events)])
     return controller, app, http_port
+
+# ruff: noqa  (realistic code, linted by the SMT plugin only)

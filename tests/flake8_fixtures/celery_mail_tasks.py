@@ -43,3 +43,5 @@ def notify_fulfilment(order_id, url):
     if resp.status_code >= 500:
         resp.raise_for_status()
     return resp.status_code
+
+# ruff: noqa  (realistic code, linted by the SMT plugin only)

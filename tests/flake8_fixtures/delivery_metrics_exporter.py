@@ -50,3 +50,5 @@ class MetricsHandler(BaseHTTPRequestHandler):
 
 def serve(port=9250):
     ThreadingHTTPServer(("0.0.0.0", port), MetricsHandler).serve_forever()
+
+# ruff: noqa  (realistic code, linted by the SMT plugin only)

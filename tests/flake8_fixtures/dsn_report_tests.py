@@ -56,3 +56,5 @@ def test_code_from_free_text(parser, diagnostic, expected):
 def test_body_limit(parser):
     big = make_report(diagnostic="smtp; 554 " + "x" * 200_000)  # expect: SMT101
     assert parser.parse(big).bounce_reason is not None
+
+# ruff: noqa  (realistic code, linted by the SMT plugin only)

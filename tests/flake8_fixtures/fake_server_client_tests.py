@@ -85,3 +85,5 @@ def test_parse_line(line, code, final):
 def test_timeout_is_passed_on():
     client = Client("127.0.0.1", 2525, timeout=250)
     assert client.timeout == 250
+
+# ruff: noqa  (realistic code, linted by the SMT plugin only)

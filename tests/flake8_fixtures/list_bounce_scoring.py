@@ -41,3 +41,5 @@ def test_scores():
     assert score_for("5.7.1") == SCORE_HARD  # expect: SMT102
     assert score_for("4.2.2") == SCORE_SOFT  # expect: SMT102
     assert score_for("4.4.7") == 0.0  # expect: SMT102
+
+# ruff: noqa  (realistic code, linted by the SMT plugin only)

@@ -51,3 +51,5 @@ class ManageSieve:
     def listscripts(self):
         _, lines = self._command(b"LISTSCRIPTS")
         return [line.split(b'"')[1].decode() for line in lines if line.startswith(b'"')]
+
+# ruff: noqa  (realistic code, linted by the SMT plugin only)

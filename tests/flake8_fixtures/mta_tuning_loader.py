@@ -38,3 +38,5 @@ def next_retry(attempt, schedule=(300, 900, 1800, 3600)):
 
 def batch(recipients, size=250):
     return [recipients[i:i + size] for i in range(0, len(recipients), size)]
+
+# ruff: noqa  (realistic code, linted by the SMT plugin only)

@@ -56,3 +56,5 @@ class RetryDecisionTests(unittest.TestCase):
             outcome = deliver("mx.example.org", b"message", ["a@example.org"])
         self.assertIn("rejected as spam", outcome.text)
         self.assertEqual(outcome.code, 554)  # expect: SMT100
+
+# ruff: noqa  (realistic code, linted by the SMT plugin only)

@@ -101,3 +101,5 @@ class Session:
 
     def cmd_quit(self, _):
         self.disconnect(221, "%s closing connection" % self.server.hostname)  # expect: SMT100
+
+# ruff: noqa  (realistic code, linted by the SMT plugin only)

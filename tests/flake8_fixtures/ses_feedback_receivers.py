@@ -67,3 +67,5 @@ def sample_bounce():
         "feedbackId": "0100018df0-aaaa",
         "remoteMtaIp": "203.0.113.25",
     }
+
+# ruff: noqa  (realistic code, linted by the SMT plugin only)

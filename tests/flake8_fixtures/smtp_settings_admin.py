@@ -61,3 +61,5 @@ def update_limits(request, pk):
         return Response(serializer.errors, status=400)
     serializer.save()
     return Response(serializer.data, status=status.HTTP_200_OK)
+
+# ruff: noqa  (realistic code, linted by the SMT plugin only)

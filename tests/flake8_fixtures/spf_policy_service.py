@@ -49,3 +49,5 @@ def main():
             break
         sys.stdout.write(decide(request, cache) + "\n\n")
         sys.stdout.flush()
+
+# ruff: noqa  (realistic code, linted by the SMT plugin only)

@@ -56,3 +56,5 @@ class Client:
 
     def hard_bounces(self):
         return [b for b in self.bounces() if b.get("TypeCode") == 1]
+
+# ruff: noqa  (realistic code, linted by the SMT plugin only)

@@ -52,3 +52,5 @@ def delete_draft(draft_id):
     if not current_app.drafts.delete(draft_id):
         return jsonify(error="no such draft"), 404
     return "", 204
+
+# ruff: noqa  (realistic code, linted by the SMT plugin only)

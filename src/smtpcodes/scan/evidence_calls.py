@@ -116,7 +116,7 @@ def _code_with_text(p: Pass, role: Callee, args: list[ast.expr],
 def _is_code_literal(node: ast.AST) -> bool:
     if node.__class__ is not ast.Constant:
         return False
-    value = node.value  # type: ignore[attr-defined]
+    value = node.value
     if value.__class__ is int:
         return 200 <= value <= 559
     if value.__class__ in (str, bytes):
@@ -127,7 +127,8 @@ def _is_code_literal(node: ast.AST) -> bool:
 def _is_enhanced_literal(node: ast.AST) -> bool:
     """``"5.1.1"`` alone: passed to ``score_for(status)``, the parameter's name decides."""
     value = getattr(node, "value", None) if node.__class__ is ast.Constant else None
-    return value.__class__ is str and value[:2] in _ENH_HEADS and ENH_RE.fullmatch(value) is not None
+    return (value.__class__ is str and value[:2] in _ENH_HEADS
+            and ENH_RE.fullmatch(value) is not None)
 
 
 def _param_refs(p: Pass, func: ast.expr, args: list[ast.expr]) -> None:

@@ -74,9 +74,9 @@ def _subject(node: ast.AST) -> int:
 
 def _first_three(index: ast.AST) -> bool:
     """``[:3]`` or ``[0:3]``."""
-    if index.__class__ is not ast.Slice or index.step is not None:  # type: ignore[attr-defined]
+    if index.__class__ is not ast.Slice or index.step is not None:
         return False
-    lower, upper = index.lower, index.upper  # type: ignore[attr-defined]
+    lower, upper = index.lower, index.upper
     return (upper.__class__ is ast.Constant and upper.value == 3
             and (lower is None or lower.__class__ is ast.Constant and lower.value == 0))
 

@@ -44,7 +44,7 @@ def code_of(node: ast.AST) -> int | None:
 def choices(node: ast.AST) -> list[ast.AST]:
     """The literals an argument may be: itself, or each branch of ``450 if soft else 550``."""
     if node.__class__ is ast.IfExp:
-        return [*choices(node.body), *choices(node.orelse)]  # type: ignore[attr-defined]
+        return [*choices(node.body), *choices(node.orelse)]
     return [node] if node.__class__ is ast.Constant else []
 
 
@@ -158,8 +158,8 @@ def _container(p: Pass, node: ast.Tuple, stack: list[Any]) -> bool:
 
 def _line_beside_its_code(p: Pass, elts: Sequence[ast.expr]) -> None:
     """``("250 last", 250)``: a reply line next to its own code, as test tables hold them."""
-    numbers = {e.value for e in elts if e.__class__ is ast.Constant  # type: ignore[attr-defined]
-               and e.value.__class__ is int and 200 <= e.value <= 559}  # type: ignore[attr-defined]
+    numbers = {e.value for e in elts if e.__class__ is ast.Constant
+               and e.value.__class__ is int and 200 <= e.value <= 559}
     if not numbers:
         return
     for elt in elts:

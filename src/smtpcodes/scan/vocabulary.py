@@ -277,7 +277,7 @@ def subject_role(node: ast.AST) -> int:
 def _is_call_result(node: ast.AST) -> bool:
     """``sock.recv(512)``, ``reader.read(3)[:3]``: the value a call returned."""
     while node.__class__ in (ast.Subscript, ast.Await):
-        node = node.value  # type: ignore[attr-defined]
+        node = node.value
     return node.__class__ is ast.Call
 
 
@@ -298,7 +298,7 @@ _PAIR_METHODS = frozenset({"ehlo", "helo", "noop", "verify", "vrfy", "expn", "rs
 def replies_pair(node: ast.AST) -> bool:
     """``server.verify(address)`` unpacked into two names: a reply code and its text."""
     if node.__class__ is ast.Await:
-        node = node.value  # type: ignore[attr-defined]
+        node = node.value
     func = getattr(node, "func", None) if node.__class__ is ast.Call else None
     return func.__class__ is ast.Attribute and func.attr in _PAIR_METHODS
 
