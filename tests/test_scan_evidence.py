@@ -224,6 +224,149 @@ def test_name_bound_from_an_http_function_of_the_module() -> None:
     assert [line for line, _, _ in found(source)] == [11, 12]
 
 
+# --- shapes the blind fixtures taught -------------------------------------------------------------
+
+def test_transient_or_permanent_choice_is_a_reply_code() -> None:
+    source = """\
+        def on_rcpt(self, err):
+            self.send_code(450 if err.soft else 550, err.message)
+            return render(400 if err.soft else 500, err.message)
+        """
+    assert found(source) == [(2, "SMT100", "450"), (2, "SMT100", "550")]
+
+
+def test_code_choice_passed_with_a_text_in_smtp_code() -> None:
+    source = """\
+        import smtplib
+
+        def refuse(conn, soft):
+            conn.answer(421 if soft else 554, "Service not available")
+            return page(404 if soft else 400, "not here")
+        """
+    assert [(line, literal) for line, _, literal in found(source)] == [(4, "421"), (4, "554")]
+
+
+def test_table_walked_by_a_loop_with_named_columns() -> None:
+    source = """\
+        import smtplib
+
+        def test_retry():
+            cases = [(421, True), (550, False)]
+            limits = [(250, 10)]
+            for code, retry in cases:
+                assert should_retry(code) == retry
+            for size, count in limits:
+                assert size > count
+        """
+    assert found(source) == [(4, "SMT100", "421"), (4, "SMT100", "550")]
+
+
+def test_parameter_compared_with_a_reply_makes_its_arguments_codes() -> None:
+    source = """\
+        def expect(sock, wanted, step):
+            if sock.recv(1024)[:3] != wanted:
+                raise SystemExit(step)
+
+        def check(resp, value):
+            assert resp.status_code == value
+
+        def main(sock, resp):
+            sock.send(b"EHLO lab\\r\\n")
+            expect(sock, "250", "EHLO")
+            check(resp, "250")
+        """
+    assert found(source) == [(10, "SMT101", "250")]
+
+
+def test_reply_pair_unpacked_from_an_smtplib_method() -> None:
+    source = """\
+        import smtplib
+
+        def probe(host, address, api, token):
+            server = smtplib.SMTP(host, 25)
+            status_code, text = server.verify(address)
+            if status_code == 550:
+                return False
+            status_code, body = api.fetch(token)
+            return status_code == 500
+        """
+    assert found(source) == [(6, "SMT100", "550")]
+
+
+def test_http_status_name_with_a_number_only_smtp_has() -> None:
+    source = """\
+        def sent(response):
+            return response.status_code == 250
+
+        def fetched(response):
+            return response.status_code in (200, 404) or response.status_code == 201
+        """
+    assert found(source) == [(2, "SMT100", "250")]
+    # in a module that speaks HTTP all through, the reply is left alone (a known limit)
+    assert found("import requests\n\n" + textwrap.dedent(source)) == []
+
+
+def test_first_three_characters_of_what_was_read() -> None:
+    source = """\
+        def greet(sock):
+            sock.sendall(b"EHLO probe\\r\\n")
+            if sock.recv(512)[:3] != b"250":
+                return False
+            return sock.recv(250)
+        """
+    assert found(source) == [(3, "SMT101", "250")]
+
+
+def test_branch_for_another_protocol_is_not_smtp() -> None:
+    source = """\
+        def probe(raw, proto):
+            if proto == "ftp":
+                return raw.startswith(b"220")
+            if proto == "smtp":
+                return raw.startswith(b"220")
+            return False
+
+        def helo(sock):
+            sock.sendall(b"EHLO x\\r\\n")
+        """
+    assert found(source) == [(5, "SMT101", "220")]
+
+
+def test_dsn_prefix_glued_with_plus_is_a_reply_being_built() -> None:
+    source = 'def f(x):\n    return build(diagnostic="smtp; 554 " + x)\n'
+    assert found(source) == [(2, "SMT101", "554")]
+
+
+def test_reply_line_beside_its_own_code() -> None:
+    source = """\
+        import smtplib
+
+        ROWS = None
+
+        def test_lines():
+            check([("250 last", 250), ("354 go on", 354), ("250 last", 354)])
+        """
+    assert [(line, code) for line, code, _ in found(source)] == [
+        (6, "SMT101"), (6, "SMT101")]
+
+
+def test_enhanced_code_passed_to_a_status_parameter() -> None:
+    source = """\
+        import smtplib
+
+        def score_for(status):
+            return 1.0 if status.startswith("5.") else 0.5
+
+        def set_version(version):
+            return version
+
+        def test_scores(bounce):
+            assert score_for("5.1.1") == 1.0
+            assert set_version("5.1.1")
+        """
+    assert found(source) == [(10, "SMT102", "5.1.1")]
+
+
 # --- messages ------------------------------------------------------------------------------------
 
 def test_messages_are_one_line() -> None:

@@ -59,8 +59,8 @@ def _role(p: Pass, cand: Candidate) -> int:
         if isinstance(bound, str):  # status = post(url): HTTP if post() is HTTP code
             function = p.functions.get(bound)
             bound = NEG if function is not None and function.kind == OTHER else None
-        if bound is not None:
-            role = bound  # code = reply.code ... code == "535"; code = r.status_code: HTTP
+        if bound is not None:  # code = reply.code ... code == "535"; code = r.status_code: HTTP
+            role = bound if bound == NEG or role < NONE else max(role, bound)
     return role
 
 

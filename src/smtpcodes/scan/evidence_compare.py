@@ -36,9 +36,7 @@ def _compare(p: Pass, node: ast.Compare, stack: list[Any]) -> bool:
     literal = [o for o in operands if literalish(o)]
     if not literal:
         if len(operands) == 2 and p.scope.is_function:
-            role = max(_subject(o) for o in operands)
-            if role >= AMBIG:
-                _param_compared(p, operands, role)
+            _param_compared(p, operands)
         return False
     if len(literal) == len(operands):
         return False
@@ -48,7 +46,10 @@ def _compare(p: Pass, node: ast.Compare, stack: list[Any]) -> bool:
     status = any(subject_says_status(o) for o in subjects)
     http_status = role == NEG and any(_names_http_status(o) for o in subjects)
     for operand in literal:
-        if not (http_status and _smtp_only_numbers(p, operand)):
+        if http_status and _smtp_only_numbers(p, operand):
+            p.scope.other -= 1  # this status_code is no HTTP word: it holds SMTP's number
+            p.scope.smtp += 1
+        else:
             p.set_role(operand, role)
         p.mark_compared(operand)
         if status:
@@ -100,17 +101,19 @@ def _smtp_only_numbers(p: Pass, operand: ast.AST) -> bool:
     return True
 
 
-def _param_compared(p: Pass, operands: list[ast.expr], role: int) -> None:
+def _param_compared(p: Pass, operands: list[ast.expr]) -> None:
     """``def expect(sock, wanted): if reply[:3] != wanted``: what callers pass as ``wanted``
-    is a code."""
+    is a code, as the other side of the comparison says."""
     scope = p.scope
-    params = p.params.get(scope.name) if scope.is_function else None
+    params = p.params.get(scope.name)
     if not params:
         return
-    for operand in operands:
+    for operand, other in (operands, operands[::-1]):
         if operand.__class__ is ast.Name and operand.id in params:
-            key = f"{scope.name}:{params.index(operand.id)}"
-            p.compared_params[key] = max(p.compared_params.get(key, NONE), role)
+            role = _subject(other)
+            if role >= AMBIG:
+                key = f"{scope.name}:{params.index(operand.id)}"
+                p.compared_params[key] = max(p.compared_params.get(key, NONE), role)
 
 
 def _refer(p: Pass, operand: ast.AST, name: str) -> None:
