@@ -367,6 +367,27 @@ def test_enhanced_code_passed_to_a_status_parameter() -> None:
     assert found(source) == [(10, "SMT102", "5.1.1")]
 
 
+def test_orm_ordering_lookups_are_bounds() -> None:
+    source = """\
+        def summary(attempts):
+            return attempts.filter(smtp_code__gte=400, smtp_code__lt=500, smtp_code=550)
+        """
+    assert [(r.literal, r.bound) for r in run(source)] == [
+        ("400", True), ("500", True), ("550", False)]
+
+
+def test_names_bound_by_a_tuple_assignment() -> None:
+    source = """\
+        import requests
+
+        def refused(error, resp):
+            code, text = error.smtp_code, error.smtp_error
+            status, body = resp.status_code, resp.text
+            return code == 550 or status == 404
+        """
+    assert found(source) == [(6, "SMT100", "550")]
+
+
 # --- messages ------------------------------------------------------------------------------------
 
 def test_messages_are_one_line() -> None:

@@ -37,7 +37,7 @@ async def one(host, port, i, stats, timeout=30):
     stats["latency"] += time.monotonic() - started
     for _, (code, _) in errors.items():
         stats[code] += 1
-    stats[250] += 1  # expect: SMT100
+    stats[250] += 1  # expect-miss: SMT100
 
 
 async def run(host="127.0.0.1", port=2525, total=1000, concurrency=100):
@@ -52,9 +52,9 @@ async def run(host="127.0.0.1", port=2525, total=1000, concurrency=100):
 
 
 def report(stats, total):
-    deferred = sum(v for k, v in stats.items() if isinstance(k, int) and 400 <= k < 500)  # expect: SMT100 SMT100
-    failed = sum(v for k, v in stats.items() if isinstance(k, int) and k >= 500)  # expect: SMT100
-    accepted = stats[250]  # expect: SMT100
+    deferred = sum(v for k, v in stats.items() if isinstance(k, int) and 400 <= k < 500)  # expect-miss: SMT100 SMT100
+    failed = sum(v for k, v in stats.items() if isinstance(k, int) and k >= 500)  # expect-miss: SMT100
+    accepted = stats[250]  # expect-miss: SMT100
     mean = stats["latency"] / accepted if accepted else 0.0
     return (f"{accepted}/{total} accepted, {deferred} deferred, {failed} failed, "
             f"{stats['connect']} connect errors, mean {mean * 1000:.0f} ms")

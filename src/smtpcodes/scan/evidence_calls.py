@@ -77,6 +77,8 @@ def _call(p: Pass, node: ast.Call, stack: list[Any]) -> bool:
         word = name_role(kw.arg)
         if says_status(kw.arg):
             p.mark_status(value)
+        if kw.arg.endswith(_LOOKUP_BOUNDS) and value.__class__ is ast.Constant:
+            p.bounds.add(id(value))  # filter(smtp_code__gte=400): Django's ordering lookups
         if int_role == NEG or word == NEG or (kw.arg == "status" and not role.replies
                                               and value.__class__ is ast.Constant
                                               and value.value.__class__ is int):
@@ -93,6 +95,7 @@ def _call(p: Pass, node: ast.Call, stack: list[Any]) -> bool:
 _LITERAL = frozenset({ast.Constant, ast.Tuple, ast.List, ast.Set, ast.JoinedStr, ast.Dict,
                       ast.IfExp})
 _ENH_HEADS = frozenset({"2.", "4.", "5."})
+_LOOKUP_BOUNDS = ("__gt", "__gte", "__lt", "__lte")
 
 
 def _code_with_text(p: Pass, role: Callee, args: list[ast.expr],

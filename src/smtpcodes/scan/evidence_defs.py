@@ -192,6 +192,8 @@ def _assign(p: Pass, node: ast.Assign, stack: list[Any]) -> bool:
         for t_elt, v_elt in zip(target.elts, value.elts, strict=False):
             if literalish(v_elt):
                 p.set_role(v_elt, target_role(t_elt))
+            else:  # code, text = exc.smtp_code, exc.smtp_error
+                _bind(p, [t_elt], v_elt)
     elif literalish(value) or value.__class__ in (ast.IfExp, ast.BoolOp):
         role = target_role(target)
         status = subject_says_status(target)
