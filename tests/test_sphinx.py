@@ -45,7 +45,8 @@ class Build(NamedTuple):
 def build(root: Path, files: dict[str, str], *args: str, builder: str = "html",
           conf: str = "", fresh: bool = True) -> Build:
     """Write a project under ``root`` and build it with ``python -m sphinx``; ``fresh=False``
-    keeps the previous build's environment (an incremental build)."""
+    keeps the previous build's environment (an incremental build). ``--no-color`` because CI
+    machines may set FORCE_COLOR, which Sphinx honours even when stderr is a pipe."""
     src = root / "src"
     src.mkdir(parents=True, exist_ok=True)
     (src / "conf.py").write_text(
@@ -56,7 +57,7 @@ def build(root: Path, files: dict[str, str], *args: str, builder: str = "html",
     out = root / "out" / builder
     run = subprocess.run(
         [sys.executable, "-m", "sphinx", "-b", builder, *(["-E"] if fresh else []), "-q",
-         "--keep-going", *args,
+         "--no-color", "--keep-going", *args,
          str(src), str(out)],
         capture_output=True, text=True, timeout=120, check=False)
     return Build(run.returncode, run.stderr, out)
