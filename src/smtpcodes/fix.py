@@ -6,7 +6,8 @@ and ``assertNotIn`` (directly or inside a tuple, list or set literal): there an 
 member equal to it gives every result the int gave. With ``SMTPStatus``, whose ``str()``,
 ``format()`` and ``repr()`` are the int's, a literal passed as an argument
 (``SMTPSenderRefused(553, ...)``) is rewritten too: exception messages, logged tuples and
-``%r`` print what they printed. A project's own enum (``--fix-import``) keeps the enum's
+``%r`` print what they printed, unless the file looks at a value's type
+(:mod:`.fix_observers`). A project's own enum (``--fix-import``) keeps the enum's
 ``repr()``, so there arguments stay. Return values and assignments always stay: the value
 travels further than the tool can follow. A bound of a range or ordering test
 (``code >= 500``) is a class boundary, not the reply the constant names: never rewritten.
@@ -25,6 +26,7 @@ from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from .fix_imports import Reach, reach
+from .fix_observers import type_observer
 from .fix_target import Target
 from .scan import Report
 
@@ -58,12 +60,12 @@ def split_lines(text: str) -> list[str]:
 def fix(text: str, tree: ast.Module, reports: Sequence[Report], target: Target,
         first_party: frozenset[str] = frozenset()) -> Fixed:
     """Rewrite every fixable SMT100 of ``reports`` in ``text`` (parsed as ``tree``)."""
-    planned = _plan(text, tree, reports, target, first_party)
-    if planned is None:
-        return Fixed(text, frozenset())
-    lines, chosen, way = planned
+    lines, chosen, way, withheld = _plan(text, tree, reports, target, first_party)
+    notes = (f"not fixed: {withheld}",) if withheld else ()
+    if not chosen:
+        return Fixed(text, frozenset(), notes)
     if isinstance(way, str):
-        return Fixed(text, frozenset(), (f"not fixed: {way}",))
+        return Fixed(text, frozenset(), (f"not fixed: {way}", *notes))
     edited = _apply(lines, chosen, way)
     if edited is None:
         return Fixed(text, frozenset(), ("not fixed: a literal is not where the parser put it",))
@@ -71,37 +73,51 @@ def fix(text: str, tree: ast.Module, reports: Sequence[Report], target: Target,
     problem = _compile_problem(new_text, text)
     if problem is not None:
         return Fixed(text, frozenset(), (f"not fixed: the result would not compile ({problem})",))
-    return Fixed(new_text, frozenset(done))
+    return Fixed(new_text, frozenset(done), notes)
 
 
 def fixable(text: str, tree: ast.Module, reports: Sequence[Report], target: Target,
             first_party: frozenset[str] = frozenset()) -> dict[tuple[int, int], str]:
     """(line, col) -> member name, for the findings ``fix`` would rewrite."""
-    planned = _plan(text, tree, reports, target, first_party)
-    if planned is None or isinstance(planned[2], str):
+    _, chosen, way, _ = _plan(text, tree, reports, target, first_party)
+    if isinstance(way, str):
         return {}
-    return {(report.line, report.col): member for report, _, member in planned[1]}
+    return {(report.line, report.col): member for report, _, member in chosen}
 
 
 _Chosen = list[tuple[Report, _Site, str]]
 
 
 def _plan(text: str, tree: ast.Module, reports: Sequence[Report], target: Target,
-          first_party: frozenset[str]) -> tuple[list[str], _Chosen, Reach | str] | None:
-    """The literals to rewrite and the way to the enum (or why there is none); None when
-    there is nothing to rewrite."""
-    chosen = _chosen(tree, reports, target)
+          first_party: frozenset[str]) -> tuple[list[str], _Chosen, Reach | str, str]:
+    """The literals to rewrite, the way to the enum (or why there is none) and why some
+    arguments stay ints (empty when none do)."""
+    chosen, withheld = _chosen(tree, reports, target)
     if not chosen:
-        return None
+        return [], chosen, "", withheld
     lines = split_lines(text)
     immediate = [site.node.lineno for _, site, _ in chosen if not site.deferred]
     way = reach(tree, lines, target, first_party, min(immediate, default=0), _newline(lines))
-    return lines, chosen, way
+    return lines, chosen, way, withheld
 
 
-def _chosen(tree: ast.Module, reports: Sequence[Report], target: Target) -> _Chosen:
-    """The SMT100 findings at a safe site with a member of their value: the member's name."""
-    sites = _sites(tree, arguments=target.passes_as_int)
+def _chosen(tree: ast.Module, reports: Sequence[Report], target: Target
+            ) -> tuple[_Chosen, str]:
+    """The SMT100 findings at a safe site with a member of their value, and their member's
+    name; the reason why arguments are not among them in a file that looks at types."""
+    observer = type_observer(tree) if target.passes_as_int else None
+    chosen = _at_sites(reports, _sites(tree, arguments=target.passes_as_int and not observer),
+                       target)
+    if observer is None:
+        return chosen, ""
+    withheld = len(_at_sites(reports, _sites(tree, arguments=True), target)) - len(chosen)
+    line, how = observer
+    return chosen, (f"{withheld} call argument{'s' * (withheld != 1)}: line {line} tells an "
+                    f"{target.name} from an int ({how})") if withheld else ""
+
+
+def _at_sites(reports: Sequence[Report], sites: dict[tuple[int, int], _Site], target: Target
+              ) -> _Chosen:
     chosen: _Chosen = []
     for report in reports:
         site = sites.get((report.line, report.col))

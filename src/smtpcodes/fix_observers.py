@@ -1,0 +1,85 @@
+"""Whether a file looks at what a value *is* rather than what it equals.
+
+``SMTPStatus`` prints, formats, hashes, compares and writes JSON as its int does, but a member
+is no ``int``: ``type(x) is int``, ``x.__class__``, ``x is 250``, ``isinstance(x, Enum)``,
+``hasattr(x, "name")``, ``vars(x)``, ``functools.singledispatch``, ``marshal`` (which refuses
+a member) and YAML or TOML writers that choose by exact type all tell the two apart. (A pickle
+round trip gives back the member, which prints as the int did: pickle is not among them.) A value
+passed as an argument goes where the fixer cannot follow it, so in a file that does any of
+these, ``--fix`` rewrites no argument; a comparison consumes its literal where it stands and is
+still rewritten.
+"""
+
+from __future__ import annotations
+
+import ast
+from functools import cache
+
+#: Modules whose output depends on the exact type of what they are given.
+_BY_TYPE_MODULES = frozenset({"marshal", "ruamel", "toml", "yaml"})
+_ENUM_CLASSES = frozenset({"Enum", "EnumMeta", "EnumType", "Flag", "IntEnum", "IntFlag",
+                           "ReprEnum"})
+_DISPATCH = frozenset({"singledispatch", "singledispatchmethod"})
+_OWN = frozenset({"self", "cls"})  # type(self): an instance, never the value of an argument
+
+
+def type_observer(tree: ast.Module) -> tuple[int, str] | None:
+    """The first line where ``tree`` could tell a member from its int, and how; or None."""
+    found = [(line, how) for node in ast.walk(tree) for line, how in _observes(node)]
+    return min(found) if found else None
+
+
+def _observes(node: ast.AST) -> list[tuple[int, str]]:
+    line = getattr(node, "lineno", 0)
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+        how = _call(node.func.id, node.args, bool(node.keywords))
+        return [(line, how)] if how else []
+    if isinstance(node, ast.Attribute) and node.attr in ("__class__", "__dict__"):
+        return [(line, node.attr)]
+    if isinstance(node, (ast.Name, ast.Attribute)):
+        name = node.id if isinstance(node, ast.Name) else node.attr
+        return [(line, name)] if name in _DISPATCH else []
+    if isinstance(node, ast.Compare):
+        operands = [node.left, *node.comparators]
+        for index, op in enumerate(node.ops):
+            if isinstance(op, (ast.Is, ast.IsNot)) and any(
+                    _is_int(o) for o in operands[index:index + 2]):
+                return [(line, "'is' with an int")]
+        return []
+    if isinstance(node, ast.Import):
+        modules = [alias.name for alias in node.names]
+    elif isinstance(node, ast.ImportFrom) and not node.level:
+        modules = [node.module or ""]
+    else:
+        return []
+    return [(line, f"import {m}") for m in modules if m.split(".")[0] in _BY_TYPE_MODULES]
+
+
+def _call(func: str, args: list[ast.expr], keywords: bool) -> str | None:
+    if func == "type" and len(args) == 1 and not keywords:
+        own = isinstance(args[0], ast.Name) and args[0].id in _OWN
+        return None if own else "type()"
+    if func == "vars" and args:
+        return "vars()"
+    if func in ("isinstance", "issubclass") and len(args) == 2 and any(
+            isinstance(n, ast.Name) and n.id in _ENUM_CLASSES
+            or isinstance(n, ast.Attribute) and n.attr in _ENUM_CLASSES
+            for n in ast.walk(args[1])):
+        return f"{func}() with an enum class"
+    if (func in ("hasattr", "getattr") and len(args) >= 2 and isinstance(args[1], ast.Constant)
+            and args[1].value in _member_only()):
+        return f"{func}(..., {args[1].value!r})"
+    return None
+
+
+def _is_int(node: ast.expr) -> bool:
+    return (isinstance(node, ast.Constant) and isinstance(node.value, int)
+            and not isinstance(node.value, bool))
+
+
+@cache
+def _member_only() -> frozenset[str]:
+    """Attributes a member has and an int has not (``name``, ``phrase``, ``OK``...)."""
+    from .status import SMTPStatus
+
+    return frozenset(a for a in dir(SMTPStatus.OK) if not hasattr(0, a))
