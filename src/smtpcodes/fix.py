@@ -7,10 +7,11 @@ member equal to it gives every result the int gave. With ``SMTPStatus``, whose `
 ``format()`` and ``repr()`` are the int's, a literal passed as an argument
 (``SMTPSenderRefused(553, ...)``) is rewritten too: exception messages, logged tuples and
 ``%r`` print what they printed, unless the file looks at a value's type
-(:mod:`.fix_observers`). A project's own enum (``--fix-import``) keeps the enum's
-``repr()``, so there arguments stay. Return values and assignments always stay: the value
-travels further than the tool can follow. A bound of a range or ordering test
-(``code >= 500``) is a class boundary, not the reply the constant names: never rewritten.
+(:mod:`.fix_observers`; in its own ``__eq__``, nothing is rewritten). A project's own enum
+(``--fix-import``) keeps the enum's ``repr()``, so there arguments stay. Return values and
+assignments always stay: the value travels further than the tool can follow. A bound of a
+range or ordering test (``code >= 500``) is a class boundary, not the reply the constant
+names: never rewritten.
 
 Only the literal's own characters change (and one import line is added): the rest of the text,
 its comments and line endings stay as they were. An edit that would not compile is dropped and
@@ -26,7 +27,7 @@ from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from .fix_imports import Reach, reach
-from .fix_observers import type_observer
+from .fix_observers import comparison_observer, type_observer
 from .fix_target import Target
 from .scan import Report
 
@@ -104,16 +105,24 @@ def _plan(text: str, tree: ast.Module, reports: Sequence[Report], target: Target
 def _chosen(tree: ast.Module, reports: Sequence[Report], target: Target
             ) -> tuple[_Chosen, str]:
     """The SMT100 findings at a safe site with a member of their value, and their member's
-    name; the reason why arguments are not among them in a file that looks at types."""
+    name; why the others are not among them in a file that looks at types (or "")."""
+    comparer = comparison_observer(tree)
+    if comparer is not None:
+        everything = len(_at_sites(reports, _sites(tree, target.passes_as_int), target))
+        return [], _withheld(everything, "finding", comparer, target) if everything else ""
     observer = type_observer(tree) if target.passes_as_int else None
     chosen = _at_sites(reports, _sites(tree, arguments=target.passes_as_int and not observer),
                        target)
     if observer is None:
         return chosen, ""
     withheld = len(_at_sites(reports, _sites(tree, arguments=True), target)) - len(chosen)
+    return chosen, _withheld(withheld, "call argument", observer, target) if withheld else ""
+
+
+def _withheld(count: int, what: str, observer: tuple[int, str], target: Target) -> str:
     line, how = observer
-    return chosen, (f"{withheld} call argument{'s' * (withheld != 1)}: line {line} tells an "
-                    f"{target.name} from an int ({how})") if withheld else ""
+    return (f"{count} {what}{'s' * (count != 1)}: line {line} tells an {target.name} from an "
+            f"int ({how})")
 
 
 def _at_sites(reports: Sequence[Report], sites: dict[tuple[int, int], _Site], target: Target

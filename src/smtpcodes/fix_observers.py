@@ -7,7 +7,8 @@ a member) and YAML or TOML writers that choose by exact type all tell the two ap
 round trip gives back the member, which prints as the int did: pickle is not among them.) A value
 passed as an argument goes where the fixer cannot follow it, so in a file that does any of
 these, ``--fix`` rewrites no argument; a comparison consumes its literal where it stands and is
-still rewritten.
+still rewritten, unless the file's own ``__eq__``, ``__ne__`` or ``__contains__`` looks: then
+the comparison itself could answer differently, and nothing in the file is rewritten.
 """
 
 from __future__ import annotations
@@ -21,11 +22,20 @@ _ENUM_CLASSES = frozenset({"Enum", "EnumMeta", "EnumType", "Flag", "IntEnum", "I
                            "ReprEnum"})
 _DISPATCH = frozenset({"singledispatch", "singledispatchmethod"})
 _OWN = frozenset({"self", "cls"})  # type(self): an instance, never the value of an argument
+_COMPARING = frozenset({"__eq__", "__ne__", "__contains__"})
 
 
-def type_observer(tree: ast.Module) -> tuple[int, str] | None:
+def type_observer(tree: ast.AST) -> tuple[int, str] | None:
     """The first line where ``tree`` could tell a member from its int, and how; or None."""
     found = [(line, how) for node in ast.walk(tree) for line, how in _observes(node)]
+    return min(found) if found else None
+
+
+def comparison_observer(tree: ast.Module) -> tuple[int, str] | None:
+    """Like :func:`type_observer`, within the file's own equality or membership methods."""
+    found = [seen for node in ast.walk(tree)
+             if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))
+             and node.name in _COMPARING and (seen := type_observer(node)) is not None]
     return min(found) if found else None
 
 
