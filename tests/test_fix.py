@@ -392,3 +392,117 @@ def test_the_standard_smtp_client_passes_its_own_tests_after_fix(tmp_path: Path)
     assert tests.returncode == 0, tests.stderr[-3000:]
     assert "\nOK" in tests.stderr
     _assert_fixed_for_good(tmp_path)
+
+
+# --- where a member and its int could be told apart ---------------------------------------------
+
+LOOKS = {
+    "type": ("", "print(type(code) is int, type(code).__name__)"),
+    "class": ("", "print(code.__class__.__name__)"),
+    "is": ("", "print(code is 250)"),
+    "enum": ("import enum", "print(isinstance(code, enum.Enum))"),
+    "hasattr": ("", 'print(hasattr(code, "name"), getattr(code, "phrase", "-"))'),
+    "vars": ("", "print(vars(code) if hasattr(code, '__dict__') else {})"),
+    "dispatch": ("import enum\nfrom functools import singledispatch\n\n\n@singledispatch\n"
+                 "def kind(value):\n    return 'int'\n\n\n@kind.register\n"
+                 "def _(value: enum.Enum):\n    return 'enum'",
+                 "print(kind(code))"),
+    "marshal": ("import marshal", "print(len(marshal.dumps(code)))"),
+}
+
+
+@pytest.mark.filterwarnings('ignore:"is" with:SyntaxWarning')
+@pytest.mark.parametrize("look", sorted(LOOKS))
+def test_arguments_stay_ints_in_a_file_that_looks_at_types(tmp_path: Path, look: str) -> None:
+    """Each way of telling a member from its int: comparisons are rewritten, arguments are not,
+    and the script prints what it printed on every Python at hand."""
+    prelude, observe = LOOKS[look]
+    (tmp_path / "reply.py").write_text(src('''\
+        import smtplib
+        {prelude}
+
+
+        def send_reply(code, text):
+            {observe}
+            if code == 250:
+                print("accepted", text)
+
+
+        send_reply(250, "OK")
+        print(smtplib.SMTPResponseException(550, b"No such user").args)
+        ''').format(prelude=prelude, observe=observe))
+    pythons = interpreters()
+    before = _stdouts(tmp_path, pythons)
+    done = run_lint("--fix", cwd=tmp_path)
+    assert "not fixed: 2 call arguments: line " in done.stderr
+    assert "tells an SMTPStatus from an int" in done.stderr
+    text = (tmp_path / "reply.py").read_text()
+    assert "if code == SMTPStatus.OK:" in text
+    assert 'send_reply(250, "OK")' in text and "SMTPResponseException(550, " in text
+    assert _stdouts(tmp_path, pythons) == before
+    _assert_fixed_for_good(tmp_path)
+
+
+def _stdouts(folder: Path, pythons: list[str]) -> dict[str, str]:
+    """What ``reply.py`` prints on each Python (stderr left out: a SyntaxWarning names the line,
+    which the added import moves)."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    runs = {python: subprocess.run([python, "reply.py"], cwd=folder, env=env,
+                                   capture_output=True, text=True, timeout=120, check=False)
+            for python in pythons}
+    assert all(done.returncode == 0 for done in runs.values()), runs
+    return {python: done.stdout for python, done in runs.items()}
+
+
+def test_arguments_are_rewritten_where_only_an_instance_type_is_looked_at() -> None:
+    source = src('''\
+        import smtplib
+
+
+        class Reply:
+            def __repr__(self):
+                return type(self).__name__
+
+
+        raise smtplib.SMTPResponseException(550, b"No such user")
+        ''')
+    text, notes = fixed(source)
+    assert "SMTPResponseException(SMTPStatus.MAILBOX_UNAVAILABLE, " in text and notes == ()
+
+
+@pytest.mark.parametrize("prelude", ["import yaml", "from ruamel.yaml import YAML",
+                                     "import toml", "from marshal import dumps"])
+def test_serialisers_that_choose_by_exact_type_keep_arguments_as_ints(prelude: str) -> None:
+    """``yaml.safe_dump`` refuses a member, ``yaml.dump`` tags it, ``toml`` quotes it."""
+    source = f"import smtplib\n{prelude}\n\nraise smtplib.SMTPResponseException(550, b'No')\n"
+    text, notes = fixed(source)
+    assert text == source
+    assert notes == (f"not fixed: 1 call argument: line 2 tells an SMTPStatus from an int "
+                     f"(import {prelude.split()[1]})",)
+
+
+def test_nothing_is_rewritten_where_the_files_own_eq_looks_at_types(tmp_path: Path) -> None:
+    """``Reply(250) == SMTPStatus.OK`` would be False: this ``__eq__`` wants an exact int."""
+    source = src('''\
+        import smtplib
+
+
+        class Reply:
+            def __init__(self, code):
+                self.code = code
+
+            def __eq__(self, other):
+                return type(other) is int and other == self.code
+
+
+        print(Reply(250) == 250, Reply(250) in [250, 251])
+        ''')
+    (tmp_path / "reply.py").write_text(source)
+    before = _stdouts(tmp_path, [sys.executable])
+    done = run_lint("--fix", cwd=tmp_path)
+    assert "reply.py: not fixed: 3 findings: line 9 tells an SMTPStatus from an int (type())" \
+        in done.stderr
+    assert (tmp_path / "reply.py").read_text() == source
+    assert _stdouts(tmp_path, [sys.executable]) == before
+    unguarded = source.replace("type(other) is int", "isinstance(other, int)")
+    assert "Reply(250) == SMTPStatus.OK, Reply(250) in [SMTPStatus.OK, " in fixed(unguarded)[0]
