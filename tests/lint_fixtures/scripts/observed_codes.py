@@ -14,9 +14,9 @@ class Reply:
 
 
 def show(label, code):
-    print(label, code, f"{code}", f"{code!r}", "%d %s %r %i" % (code, code, code, code))
+    print(label, code, f"{code}", f"{code!r}", "%d %s %r %i" % (code, code, code, code))  # noqa: UP031
     print(str(code), repr(code), format(code, ">5"), f"{code:x}", f"{code:05d}",
-          "{:>6}|{!s}|{!r}|{!a}".format(code, code, code, code))
+          "{:>6}|{!s}|{!r}|{!a}".format(code, code, code, code))  # noqa: UP032
     print(json.dumps(code), json.dumps([code, {"c": code}]), json.dumps({code: 1}))
     print(pickle.loads(pickle.dumps(code)), hash(code) == hash(int(code)), {code: "x"},
           sorted([code, 1, 999]), {code})
