@@ -454,7 +454,8 @@ def _stdouts(folder: Path, pythons: list[str]) -> dict[str, str]:
     return {python: done.stdout for python, done in runs.items()}
 
 
-def test_arguments_are_rewritten_where_only_an_instance_type_is_looked_at() -> None:
+def test_arguments_are_rewritten_where_only_an_instance_or_an_exception_type_is_looked_at(
+        ) -> None:
     source = src('''\
         import smtplib
 
@@ -464,10 +465,13 @@ def test_arguments_are_rewritten_where_only_an_instance_type_is_looked_at() -> N
                 return type(self).__name__
 
 
-        raise smtplib.SMTPResponseException(550, b"No such user")
+        try:
+            raise smtplib.SMTPRecipientsRefused({"a@example.com": (550, b"No such user")})
+        except OSError as error:
+            print(type(error).__name__)
         ''')
     text, notes = fixed(source)
-    assert "SMTPResponseException(SMTPStatus.MAILBOX_UNAVAILABLE, " in text and notes == ()
+    assert '{"a@example.com": (SMTPStatus.MAILBOX_UNAVAILABLE, b"No' in text and notes == ()
 
 
 @pytest.mark.parametrize("prelude", ["import yaml", "from ruamel.yaml import YAML",

@@ -2,7 +2,7 @@
 
 An int literal is rewritten where its value meets nothing but ``==``, ``!=``, ``in``,
 ``not in``, a ``case`` pattern or unittest's ``assertEqual``, ``assertNotEqual``, ``assertIn``
-and ``assertNotIn`` (directly or inside a tuple, list or set literal): there an ``IntEnum``
+and ``assertNotIn`` (directly or inside a tuple, list, set or dict literal): there an ``IntEnum``
 member equal to it gives every result the int gave. With ``SMTPStatus``, whose ``str()``,
 ``format()`` and ``repr()`` are the int's, a literal passed as an argument
 (``SMTPSenderRefused(553, ...)``) is rewritten too: exception messages, logged tuples and
@@ -181,6 +181,10 @@ def _literals(node: ast.expr) -> Iterator[tuple[ast.Constant, int]]:
     elif isinstance(node, _CONTAINERS):
         for element in node.elts:
             yield from _literals(element)
+    elif isinstance(node, ast.Dict):  # keys hash and compare as their ints, values print so
+        for element in (*node.keys, *node.values):
+            if element is not None:
+                yield from _literals(element)
 
 
 def _apply(lines: list[str], chosen: _Chosen, way: Reach

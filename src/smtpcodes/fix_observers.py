@@ -21,13 +21,17 @@ _BY_TYPE_MODULES = frozenset({"marshal", "ruamel", "toml", "yaml"})
 _ENUM_CLASSES = frozenset({"Enum", "EnumMeta", "EnumType", "Flag", "IntEnum", "IntFlag",
                            "ReprEnum"})
 _DISPATCH = frozenset({"singledispatch", "singledispatchmethod"})
-_OWN = frozenset({"self", "cls"})  # type(self): an instance, never the value of an argument
+#: ``type(self)``, ``type(error)`` after ``except ... as error``: never a code.
+_OWN = frozenset({"self", "cls"})
 _COMPARING = frozenset({"__eq__", "__ne__", "__contains__"})
 
 
 def type_observer(tree: ast.AST) -> tuple[int, str] | None:
     """The first line where ``tree`` could tell a member from its int, and how; or None."""
-    found = [(line, how) for node in ast.walk(tree) for line, how in _observes(node)]
+    caught = {node.name for node in ast.walk(tree)
+              if isinstance(node, ast.ExceptHandler) and node.name}
+    found = [(line, how) for node in ast.walk(tree)
+             for line, how in _observes(node, _OWN | caught)]
     return min(found) if found else None
 
 
@@ -39,10 +43,10 @@ def comparison_observer(tree: ast.Module) -> tuple[int, str] | None:
     return min(found) if found else None
 
 
-def _observes(node: ast.AST) -> list[tuple[int, str]]:
+def _observes(node: ast.AST, exempt: frozenset[str] | set[str]) -> list[tuple[int, str]]:
     line = getattr(node, "lineno", 0)
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-        how = _call(node.func.id, node.args, bool(node.keywords))
+        how = _call(node.func.id, node.args, bool(node.keywords), exempt)
         return [(line, how)] if how else []
     if isinstance(node, ast.Attribute) and node.attr in ("__class__", "__dict__"):
         return [(line, node.attr)]
@@ -65,10 +69,11 @@ def _observes(node: ast.AST) -> list[tuple[int, str]]:
     return [(line, f"import {m}") for m in modules if m.split(".")[0] in _BY_TYPE_MODULES]
 
 
-def _call(func: str, args: list[ast.expr], keywords: bool) -> str | None:
+def _call(func: str, args: list[ast.expr], keywords: bool, exempt: frozenset[str] | set[str]
+          ) -> str | None:
     if func == "type" and len(args) == 1 and not keywords:
-        own = isinstance(args[0], ast.Name) and args[0].id in _OWN
-        return None if own else "type()"
+        never_a_code = isinstance(args[0], ast.Name) and args[0].id in exempt
+        return None if never_a_code else "type()"
     if func == "vars" and args:
         return "vars()"
     if func in ("isinstance", "issubclass") and len(args) == 2 and any(
