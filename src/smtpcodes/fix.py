@@ -182,9 +182,9 @@ def _literals(node: ast.expr) -> Iterator[tuple[ast.Constant, int]]:
         for element in node.elts:
             yield from _literals(element)
     elif isinstance(node, ast.Dict):  # keys hash and compare as their ints, values print so
-        for element in (*node.keys, *node.values):
-            if element is not None:
-                yield from _literals(element)
+        for entry in (*node.keys, *node.values):
+            if entry is not None:  # None: a ``**mapping`` key
+                yield from _literals(entry)
 
 
 def _apply(lines: list[str], chosen: _Chosen, way: Reach
