@@ -400,6 +400,7 @@ LOOKS = {
     "type": ("", "print(type(code) is int, type(code).__name__)"),
     "class": ("", "print(code.__class__.__name__)"),
     "is": ("", "print(code is 250)"),
+    "is_": ("import operator", "print(operator.is_(code, 250))"),
     "enum": ("import enum", "print(isinstance(code, enum.Enum))"),
     "hasattr": ("", 'print(hasattr(code, "name"), getattr(code, "phrase", "-"))'),
     "vars": ("", "print(vars(code) if hasattr(code, '__dict__') else {})"),
@@ -510,3 +511,19 @@ def test_nothing_is_rewritten_where_the_files_own_eq_looks_at_types(tmp_path: Pa
     assert _stdouts(tmp_path, [sys.executable]) == before
     unguarded = source.replace("type(other) is int", "isinstance(other, int)")
     assert "Reply(250) == SMTPStatus.OK, Reply(250) in [SMTPStatus.OK, " in fixed(unguarded)[0]
+
+
+def test_identity_assertions_keep_their_ints() -> None:
+    """``assertIs(code, SMTPStatus.OK)`` fails where ``assertIs(code, 250)`` passed."""
+    source = src('''\
+        import smtplib
+
+
+        def check(test, client):
+            code, _ = client.noop()
+            test.assertIs(code, 250)
+            test.assertEqual(code, 250)
+        ''')
+    text, notes = fixed(source)
+    assert "test.assertIs(code, 250)" in text and "test.assertEqual(code, SMTPStatus.OK)" in text
+    assert notes == ()

@@ -1,14 +1,15 @@
 """Whether a file looks at what a value *is* rather than what it equals.
 
 ``SMTPStatus`` prints, formats, hashes, compares and writes JSON as its int does, but a member
-is no ``int``: ``type(x) is int``, ``x.__class__``, ``x is 250``, ``isinstance(x, Enum)``,
-``hasattr(x, "name")``, ``vars(x)``, ``functools.singledispatch``, ``marshal`` (which refuses
-a member) and YAML or TOML writers that choose by exact type all tell the two apart. (A pickle
-round trip gives back the member, which prints as the int did: pickle is not among them.) A value
-passed as an argument goes where the fixer cannot follow it, so in a file that does any of
-these, ``--fix`` rewrites no argument; a comparison consumes its literal where it stands and is
-still rewritten, unless the file's own ``__eq__``, ``__ne__`` or ``__contains__`` looks: then
-the comparison itself could answer differently, and nothing in the file is rewritten.
+is no ``int``: ``type(x) is int``, ``x.__class__``, ``x is 250``, ``assertIs(x, 250)``,
+``isinstance(x, Enum)``, ``hasattr(x, "name")``, ``vars(x)``, ``functools.singledispatch``,
+``marshal`` (which refuses a member) and YAML or TOML writers that choose by exact type all tell
+the two apart. (A pickle round trip gives back the member, which prints as the int did: pickle
+is not among them.) A value passed as an argument goes where the fixer cannot follow it, so in
+a file that does any of these, ``--fix`` rewrites no argument; a comparison consumes its
+literal where it stands and is still rewritten, unless the file's own ``__eq__``, ``__ne__`` or
+``__contains__`` looks: then the comparison itself could answer differently, and nothing in the
+file is rewritten.
 """
 
 from __future__ import annotations
@@ -24,6 +25,8 @@ _DISPATCH = frozenset({"singledispatch", "singledispatchmethod"})
 #: ``type(self)``, ``type(error)`` after ``except ... as error``: never a code.
 _OWN = frozenset({"self", "cls"})
 _COMPARING = frozenset({"__eq__", "__ne__", "__contains__"})
+#: Callables that compare identity, like ``is``: an argument of theirs is never rewritten.
+IDENTITY = frozenset({"assertIs", "assertIsNot", "id", "is_", "is_not"})
 
 
 def type_observer(tree: ast.AST) -> tuple[int, str] | None:
@@ -45,6 +48,8 @@ def comparison_observer(tree: ast.Module) -> tuple[int, str] | None:
 
 def _observes(node: ast.AST, exempt: frozenset[str] | set[str]) -> list[tuple[int, str]]:
     line = getattr(node, "lineno", 0)
+    if isinstance(node, ast.Call) and callee_name(node.func) in IDENTITY:
+        return [(line, "'is' with an int")] if any(map(_is_int, node.args)) else []
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
         how = _call(node.func.id, node.args, bool(node.keywords), exempt)
         return [(line, how)] if how else []
@@ -85,6 +90,13 @@ def _call(func: str, args: list[ast.expr], keywords: bool, exempt: frozenset[str
             and args[1].value in _member_only()):
         return f"{func}(..., {args[1].value!r})"
     return None
+
+
+def callee_name(func: ast.expr) -> str:
+    """``f`` for ``f(...)``, ``m`` for ``x.m(...)``."""
+    if isinstance(func, ast.Name):
+        return func.id
+    return func.attr if isinstance(func, ast.Attribute) else ""
 
 
 def _is_int(node: ast.expr) -> bool:
