@@ -435,7 +435,7 @@ def test_arguments_stay_ints_in_a_file_that_looks_at_types(tmp_path: Path, look:
     pythons = interpreters()
     before = _stdouts(tmp_path, pythons)
     done = run_lint("--fix", cwd=tmp_path)
-    assert "not fixed: 2 call arguments: line " in done.stderr
+    assert "not fixed: 2 arguments: line " in done.stderr
     assert "tells an SMTPStatus from an int" in done.stderr
     text = (tmp_path / "reply.py").read_text()
     assert "if code == SMTPStatus.OK:" in text
@@ -482,7 +482,7 @@ def test_serialisers_that_choose_by_exact_type_keep_arguments_as_ints(prelude: s
     source = f"import smtplib\n{prelude}\n\nraise smtplib.SMTPResponseException(550, b'No')\n"
     text, notes = fixed(source)
     assert text == source
-    assert notes == (f"not fixed: 1 call argument: line 2 tells an SMTPStatus from an int "
+    assert notes == (f"not fixed: 1 argument: line 2 tells an SMTPStatus from an int "
                      f"(import {prelude.split()[1]})",)
 
 
@@ -527,3 +527,12 @@ def test_identity_assertions_keep_their_ints() -> None:
     text, notes = fixed(source)
     assert "test.assertIs(code, 250)" in text and "test.assertEqual(code, SMTPStatus.OK)" in text
     assert notes == ()
+
+
+def test_a_parameters_default_is_an_argument() -> None:
+    source = "import smtplib\n\n\ndef send(smtp, code=250, *, text='OK'):\n    pass\n"
+    assert fixed(source)[0].endswith(
+        "def send(smtp, code=SMTPStatus.OK, *, text='OK'):\n    pass\n")
+    looks = source + "\n\nprint(type(send.__defaults__[0]))\n"
+    assert fixed(looks) == (looks, ("not fixed: 1 argument: line 8 tells an SMTPStatus from "
+                                    "an int (type())",))

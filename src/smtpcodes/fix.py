@@ -5,13 +5,13 @@ An int literal is rewritten where its value meets nothing but ``==``, ``!=``, ``
 and ``assertNotIn`` (directly or inside a tuple, list, set or dict literal): there an ``IntEnum``
 member equal to it gives every result the int gave. With ``SMTPStatus``, whose ``str()``,
 ``format()`` and ``repr()`` are the int's, a literal passed as an argument
-(``SMTPSenderRefused(553, ...)``) is rewritten too: exception messages, logged tuples and
-``%r`` print what they printed, unless the file looks at a value's type
-(:mod:`.fix_observers`; in its own ``__eq__``, nothing is rewritten). A project's own enum
-(``--fix-import``) keeps the enum's ``repr()``, so there arguments stay. Return values and
-assignments always stay: the value travels further than the tool can follow. A bound of a
-range or ordering test (``code >= 500``) is a class boundary, not the reply the constant
-names: never rewritten.
+(``SMTPSenderRefused(553, ...)``) or as a parameter's default is rewritten too: exception
+messages, logged tuples and ``%r`` print what they printed. Not in a file that looks at a
+value's type (:mod:`.fix_observers`; where its own ``__eq__`` does, nothing is rewritten).
+A project's own enum (``--fix-import``) keeps the enum's ``repr()``, so there arguments stay.
+Return values and assignments always stay: the value travels further than the tool can
+follow. A bound of a range or ordering test (``code >= 500``) is a class boundary, not the
+reply the constant names: never rewritten.
 
 Only the literal's own characters change (and one import line is added): the rest of the text,
 its comments and line endings stay as they were. An edit that would not compile is dropped and
@@ -116,7 +116,7 @@ def _chosen(tree: ast.Module, reports: Sequence[Report], target: Target
     if observer is None:
         return chosen, ""
     withheld = len(_at_sites(reports, _sites(tree, arguments=True), target)) - len(chosen)
-    return chosen, _withheld(withheld, "call argument", observer, target) if withheld else ""
+    return chosen, _withheld(withheld, "argument", observer, target) if withheld else ""
 
 
 def _withheld(count: int, what: str, observer: tuple[int, str], target: Target) -> str:
@@ -140,7 +140,8 @@ def _at_sites(reports: Sequence[Report], sites: dict[tuple[int, int], _Site], ta
 
 def _sites(tree: ast.Module, arguments: bool) -> dict[tuple[int, int], _Site]:
     """Int literals whose value only meets equality: ``==``, ``!=``, ``in``, ``not in``, a
-    ``case`` pattern or an equality assertion; with ``arguments``, also call arguments."""
+    ``case`` pattern or an equality assertion; with ``arguments``, also arguments of calls and
+    parameter defaults (an argument the caller left out)."""
     found: dict[tuple[int, int], _Site] = {}
     stack: list[tuple[ast.AST, bool]] = [(tree, False)]
     while stack:
@@ -158,6 +159,8 @@ def _sites(tree: ast.Module, arguments: bool) -> dict[tuple[int, int], _Site]:
                 compared = [*node.args, *(keyword.value for keyword in node.keywords)]
             elif isinstance(node.func, ast.Attribute) and node.func.attr in _ASSERTS:
                 compared = node.args[:2]
+        elif arguments and isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+            compared = [*node.args.defaults, *(d for d in node.args.kw_defaults if d)]
         for operand in compared:
             for literal, value in _literals(operand):
                 found[(literal.lineno, literal.col_offset)] = _Site(literal, value, deferred)
