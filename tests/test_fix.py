@@ -536,3 +536,21 @@ def test_a_parameters_default_is_an_argument() -> None:
     looks = source + "\n\nprint(type(send.__defaults__[0]))\n"
     assert fixed(looks) == (looks, ("not fixed: 1 argument: line 8 tells an SMTPStatus from "
                                     "an int (type())",))
+
+
+@pytest.mark.parametrize(("look", "tells"), [
+    ("assert type(err) is RuntimeError", False),
+    ("assert type(err) in (RuntimeError, KeyError)", False),
+    ("test.assertIs(type(err), errors.Rejected)", False),
+    ("assert type(err) is int", True),
+    ("assert type(err) == type(553)", True),
+    ("assert type(err) in (RuntimeError, int)", True),
+    ("print(type(err))", True),
+])
+def test_type_tested_against_other_classes_cannot_tell(look: str, tells: bool) -> None:
+    """``type(x) is RuntimeError`` is False for 553 and for its member alike."""
+    source = (f"import smtplib\n\n\ndef check(test, err, errors):\n    {look}\n\n\n"
+              "raise smtplib.SMTPSenderRefused(553, b'Bad address', 'a@example.com')\n")
+    text, notes = fixed(source)
+    assert ("SMTPSenderRefused(553, " in text) == tells
+    assert bool(notes) == tells

@@ -27,8 +27,8 @@ from collections.abc import Iterator, Sequence
 from typing import NamedTuple
 
 from .fix_imports import Reach, reach
-from .fix_observers import IDENTITY, callee_name, comparison_observer, type_observer
-from .fix_target import Target
+from .fix_observers import IDENTITY, comparison_observer, type_observer
+from .fix_target import Target, last_name
 from .scan import Report
 
 _CONSUMING = (ast.Eq, ast.NotEq, ast.In, ast.NotIn)
@@ -155,7 +155,7 @@ def _sites(tree: ast.Module, arguments: bool) -> dict[tuple[int, int], _Site]:
         elif isinstance(node, ast.MatchValue):
             compared = [node.value]
         elif isinstance(node, ast.Call):
-            if arguments and callee_name(node.func) not in IDENTITY:
+            if arguments and last_name(node.func) not in IDENTITY:
                 compared = [*node.args, *(keyword.value for keyword in node.keywords)]
             elif isinstance(node.func, ast.Attribute) and node.func.attr in _ASSERTS:
                 compared = node.args[:2]

@@ -17,6 +17,8 @@ from __future__ import annotations
 import ast
 from functools import cache
 
+from .fix_target import last_name
+
 #: Modules whose output depends on the exact type of what they are given.
 _BY_TYPE_MODULES = frozenset({"marshal", "ruamel", "toml", "yaml"})
 _ENUM_CLASSES = frozenset({"Enum", "EnumMeta", "EnumType", "Flag", "IntEnum", "IntFlag",
@@ -25,6 +27,12 @@ _DISPATCH = frozenset({"singledispatch", "singledispatchmethod"})
 #: ``type(self)``, ``type(error)`` after ``except ... as error``: never a code.
 _OWN = frozenset({"self", "cls"})
 _COMPARING = frozenset({"__eq__", "__ne__", "__contains__"})
+_TESTS = (ast.Is, ast.IsNot, ast.Eq, ast.NotEq, ast.In, ast.NotIn)
+_TYPE_ASSERTS = frozenset({"assertIs", "assertIsNot", "assertEqual", "assertNotEqual",
+                           "assertIn", "assertNotIn"})
+#: What ``type(250)`` is, or could be said to be: comparing with them tells.
+_INT_CLASSES = frozenset({"int", "bool", "object", "Integral", "Number", "IntEnum", "Enum",
+                          "SMTPStatus"})
 #: Callables that compare identity, like ``is``: an argument of theirs is never rewritten.
 IDENTITY = frozenset({"assertIs", "assertIsNot", "id", "is_", "is_not"})
 
@@ -33,9 +41,36 @@ def type_observer(tree: ast.AST) -> tuple[int, str] | None:
     """The first line where ``tree`` could tell a member from its int, and how; or None."""
     caught = {node.name for node in ast.walk(tree)
               if isinstance(node, ast.ExceptHandler) and node.name}
-    found = [(line, how) for node in ast.walk(tree)
+    harmless = _tested_against_other_classes(tree)
+    found = [(line, how) for node in ast.walk(tree) if id(node) not in harmless
              for line, how in _observes(node, _OWN | caught)]
     return min(found) if found else None
+
+
+def _tested_against_other_classes(tree: ast.AST) -> set[int]:
+    """``type(...)`` calls only tested against classes other than ``int`` (``type(err) is
+    Expected``, ``assertIs(type(err), Expected)``): a code's answer is False either way."""
+    harmless: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Compare) and all(isinstance(op, _TESTS) for op in node.ops):
+            operands = [node.left, *node.comparators]
+        elif isinstance(node, ast.Call) and last_name(node.func) in _TYPE_ASSERTS:
+            operands = node.args[:2]
+        else:
+            continue
+        calls = [o for o in operands if isinstance(o, ast.Call) and last_name(o.func) == "type"]
+        others = [o for o in operands if o not in calls]
+        if len(calls) == 1 and all(_other_class(o) for o in others):
+            harmless.add(id(calls[0]))
+    return harmless
+
+
+def _other_class(node: ast.expr) -> bool:
+    """A name (or tuple of names) of a class that is not one ``type(250)`` could equal."""
+    if isinstance(node, (ast.Tuple, ast.List, ast.Set)):
+        return all(_other_class(element) for element in node.elts)
+    name = last_name(node)
+    return bool(name) and name not in _INT_CLASSES
 
 
 def comparison_observer(tree: ast.Module) -> tuple[int, str] | None:
@@ -48,7 +83,7 @@ def comparison_observer(tree: ast.Module) -> tuple[int, str] | None:
 
 def _observes(node: ast.AST, exempt: frozenset[str] | set[str]) -> list[tuple[int, str]]:
     line = getattr(node, "lineno", 0)
-    if isinstance(node, ast.Call) and callee_name(node.func) in IDENTITY:
+    if isinstance(node, ast.Call) and last_name(node.func) in IDENTITY:
         return [(line, "'is' with an int")] if any(map(_is_int, node.args)) else []
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
         how = _call(node.func.id, node.args, bool(node.keywords), exempt)
@@ -90,13 +125,6 @@ def _call(func: str, args: list[ast.expr], keywords: bool, exempt: frozenset[str
             and args[1].value in _member_only()):
         return f"{func}(..., {args[1].value!r})"
     return None
-
-
-def callee_name(func: ast.expr) -> str:
-    """``f`` for ``f(...)``, ``m`` for ``x.m(...)``."""
-    if isinstance(func, ast.Name):
-        return func.id
-    return func.attr if isinstance(func, ast.Attribute) else ""
 
 
 def _is_int(node: ast.expr) -> bool:

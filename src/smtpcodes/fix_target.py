@@ -105,7 +105,7 @@ def _source_of(module: str, roots: list[str]) -> str | None:
 def _class_members(tree: ast.Module, name: str, spec: str, path: str) -> dict[int, str] | None:
     for node in tree.body:
         if isinstance(node, ast.ClassDef) and node.name == name:
-            bases = {_last_name(base) for base in node.bases}
+            bases = {last_name(base) for base in node.bases}
             if bases and not bases & _INT_BASES:
                 raise ValueError(
                     f"--fix-import: {spec} ({path}:{node.lineno}) derives from "
@@ -123,7 +123,8 @@ def _class_members(tree: ast.Module, name: str, spec: str, path: str) -> dict[in
     return None
 
 
-def _last_name(node: ast.expr) -> str:
+def last_name(node: ast.expr) -> str:
+    """``f`` for ``f``, ``m`` for ``x.m``; "" for anything else."""
     if isinstance(node, ast.Name):
         return node.id
     if isinstance(node, ast.Attribute):
