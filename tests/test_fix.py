@@ -554,3 +554,16 @@ def test_type_tested_against_other_classes_cannot_tell(look: str, tells: bool) -
     text, notes = fixed(source)
     assert ("SMTPSenderRefused(553, " in text) == tells
     assert bool(notes) == tells
+
+
+def test_literals_an_f_string_echoes_as_source_text_stay() -> None:
+    """``f"{code == 250=}"`` prints ``code == 250=True``: the text is part of the output."""
+    source = src('''\
+        import smtplib
+
+
+        def check(code):
+            print(f"{code == 250=}", f"{code in (250, 251) = }", f"ok={code == 354}")
+        ''')
+    text, _ = fixed(source)
+    assert 'f"{code == 250=}", f"{code in (250, 251) = }", f"ok={code == SMTPStatus.START' in text

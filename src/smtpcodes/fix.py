@@ -143,6 +143,7 @@ def _sites(tree: ast.Module, arguments: bool) -> dict[tuple[int, int], _Site]:
     ``case`` pattern or an equality assertion; with ``arguments``, also arguments of calls and
     parameter defaults (an argument the caller left out)."""
     found: dict[tuple[int, int], _Site] = {}
+    echoed = _echoed(tree)
     stack: list[tuple[ast.AST, bool]] = [(tree, False)]
     while stack:
         node, deferred = stack.pop()
@@ -163,7 +164,8 @@ def _sites(tree: ast.Module, arguments: bool) -> dict[tuple[int, int], _Site]:
             compared = [*node.args.defaults, *(d for d in node.args.kw_defaults if d)]
         for operand in compared:
             for literal, value in _literals(operand):
-                found[(literal.lineno, literal.col_offset)] = _Site(literal, value, deferred)
+                if id(literal) not in echoed:
+                    found[(literal.lineno, literal.col_offset)] = _Site(literal, value, deferred)
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
             body = node.body if isinstance(node.body, list) else [node.body]
             stack.extend((child, True) for child in body)
@@ -174,6 +176,20 @@ def _sites(tree: ast.Module, arguments: bool) -> dict[tuple[int, int], _Site]:
         else:
             stack.extend((child, deferred) for child in ast.iter_child_nodes(node))
     return found
+
+
+def _echoed(tree: ast.Module) -> set[int]:
+    """Int literals an f-string prints as source text (``f"{code == 250=}"`` shows
+    ``code == 250=True``): the ids of their nodes."""
+    echoed: set[int] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.JoinedStr):
+            for before, field in zip(node.values, node.values[1:], strict=False):
+                if (isinstance(field, ast.FormattedValue) and isinstance(before, ast.Constant)
+                        and isinstance(before.value, str) and before.value.rstrip().endswith("=")):
+                    echoed.update(id(n) for n in ast.walk(field.value)
+                                  if isinstance(n, ast.Constant) and str(n.value) in before.value)
+    return echoed
 
 
 def _literals(node: ast.expr) -> Iterator[tuple[ast.Constant, int]]:
