@@ -106,6 +106,8 @@ def _chosen(tree: ast.Module, reports: Sequence[Report], target: Target
             ) -> tuple[_Chosen, str]:
     """The SMT100 findings at a safe site with a member of their value, and their member's
     name; why the others are not among them in a file that looks at types (or "")."""
+    if not any(report.code == "SMT100" and not report.bound for report in reports):
+        return [], ""
     comparer = comparison_observer(tree)
     if comparer is not None:
         everything = len(_at_sites(reports, _sites(tree, target.passes_as_int), target))
