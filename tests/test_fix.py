@@ -546,6 +546,9 @@ def test_a_parameters_default_is_an_argument() -> None:
     ("assert type(err) == type(553)", True),
     ("assert type(err) in (RuntimeError, int)", True),
     ("print(type(err))", True),
+    ("assert err.__class__ is RuntimeError", False),
+    ("print(err.__class__.__name__)", True),
+    ("assert type(err) is type(test)", True),
 ])
 def test_type_tested_against_other_classes_cannot_tell(look: str, tells: bool) -> None:
     """``type(x) is RuntimeError`` is False for 553 and for its member alike."""
@@ -567,3 +570,28 @@ def test_literals_an_f_string_echoes_as_source_text_stay() -> None:
         ''')
     text, _ = fixed(source)
     assert 'f"{code == 250=}", f"{code in (250, 251) = }", f"ok={code == SMTPStatus.START' in text
+
+
+def test_an_objects_own_class_and_dict_never_see_a_code() -> None:
+    """``self.__class__``, ``self.__dict__``, ``type(other) is type(self)``: common in classes,
+    False or irrelevant for a code and its member alike."""
+    source = src('''\
+        import smtplib
+
+
+        class Reply:
+            def __init__(self, **fields):
+                self.__dict__.update(fields)
+
+            def __repr__(self):
+                return f"{self.__class__.__name__}({vars(self)})"
+
+            def __eq__(self, other):
+                return type(other) is type(self) and other.code == self.code
+
+
+        print(Reply(code=250) == Reply(code=250), Reply(code=250).code == 250)
+        ''')
+    text, notes = fixed(source)
+    assert "Reply(code=SMTPStatus.OK) == Reply(code=SMTPStatus.OK)" in text, notes
+    assert "Reply(code=SMTPStatus.OK).code == SMTPStatus.OK" in text

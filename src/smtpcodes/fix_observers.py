@@ -24,7 +24,7 @@ _BY_TYPE_MODULES = frozenset({"marshal", "ruamel", "toml", "yaml"})
 _ENUM_CLASSES = frozenset({"Enum", "EnumMeta", "EnumType", "Flag", "IntEnum", "IntFlag",
                            "ReprEnum"})
 _DISPATCH = frozenset({"singledispatch", "singledispatchmethod"})
-#: ``type(self)``, ``type(error)`` after ``except ... as error``: never a code.
+#: ``type(self)``, ``self.__dict__`` (and a name caught by ``except ... as``): never a code.
 _OWN = frozenset({"self", "cls"})
 _COMPARING = frozenset({"__eq__", "__ne__", "__contains__"})
 _TESTS = (ast.Is, ast.IsNot, ast.Eq, ast.NotEq, ast.In, ast.NotIn)
@@ -39,17 +39,28 @@ IDENTITY = frozenset({"assertIs", "assertIsNot", "id", "is_", "is_not"})
 
 def type_observer(tree: ast.AST) -> tuple[int, str] | None:
     """The first line where ``tree`` could tell a member from its int, and how; or None."""
-    caught = {node.name for node in ast.walk(tree)
-              if isinstance(node, ast.ExceptHandler) and node.name}
-    harmless = _tested_against_other_classes(tree)
+    exempt = _OWN | {node.name for node in ast.walk(tree)
+                     if isinstance(node, ast.ExceptHandler) and node.name}
+    harmless = _tested_against_other_classes(tree, exempt)
     found = [(line, how) for node in ast.walk(tree) if id(node) not in harmless
-             for line, how in _observes(node, _OWN | caught)]
+             for line, how in _observes(node, exempt)]
     return min(found) if found else None
 
 
-def _tested_against_other_classes(tree: ast.AST) -> set[int]:
-    """``type(...)`` calls only tested against classes other than ``int`` (``type(err) is
-    Expected``, ``assertIs(type(err), Expected)``): a code's answer is False either way."""
+def _probed(node: ast.AST) -> ast.expr | None:
+    """``x`` of ``type(x)`` or ``x.__class__``."""
+    if (isinstance(node, ast.Call) and last_name(node.func) == "type" and len(node.args) == 1
+            and not node.keywords):
+        return node.args[0]
+    if isinstance(node, ast.Attribute) and node.attr == "__class__":
+        return node.value
+    return None
+
+
+def _tested_against_other_classes(tree: ast.AST, exempt: frozenset[str]) -> set[int]:
+    """Type probes only tested against classes other than ``int`` (``type(err) is Expected``,
+    ``assertIs(type(err), Expected)``, ``type(other) is type(self)``): False for a code and
+    for its member alike."""
     harmless: set[int] = set()
     for node in ast.walk(tree):
         if isinstance(node, ast.Compare) and all(isinstance(op, _TESTS) for op in node.ops):
@@ -58,11 +69,16 @@ def _tested_against_other_classes(tree: ast.AST) -> set[int]:
             operands = node.args[:2]
         else:
             continue
-        calls = [o for o in operands if isinstance(o, ast.Call) and last_name(o.func) == "type"]
-        others = [o for o in operands if o not in calls]
-        if len(calls) == 1 and all(_other_class(o) for o in others):
-            harmless.add(id(calls[0]))
+        probes = [o for o in operands if not _never_a_code(_probed(o), exempt)]
+        if len(probes) == 1 and all(o is probes[0] or _probed(o) is not None
+                                    or _other_class(o) for o in operands):
+            harmless.add(id(probes[0]))
     return harmless
+
+
+def _never_a_code(node: ast.expr | None, exempt: frozenset[str]) -> bool:
+    """No probe at all (None), or a probe of ``self``, ``cls`` or a caught exception."""
+    return node is None or isinstance(node, ast.Name) and node.id in exempt
 
 
 def _other_class(node: ast.expr) -> bool:
@@ -81,18 +97,19 @@ def comparison_observer(tree: ast.Module) -> tuple[int, str] | None:
     return min(found) if found else None
 
 
-def _observes(node: ast.AST, exempt: frozenset[str] | set[str]) -> list[tuple[int, str]]:
+def _observes(node: ast.AST, exempt: frozenset[str]) -> list[tuple[int, str]]:
     line = getattr(node, "lineno", 0)
-    if isinstance(node, ast.Call) and last_name(node.func) in IDENTITY:
-        return [(line, "'is' with an int")] if any(map(_is_int, node.args)) else []
-    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-        how = _call(node.func.id, node.args, bool(node.keywords), exempt)
+    probed = _probed(node)
+    if probed is not None:
+        probe = "type()" if isinstance(node, ast.Call) else "__class__"
+        return [] if _never_a_code(probed, exempt) else [(line, probe)]
+    if isinstance(node, ast.Call):
+        how = _call(last_name(node.func), node.args, exempt)
         return [(line, how)] if how else []
-    if isinstance(node, ast.Attribute) and node.attr in ("__class__", "__dict__"):
-        return [(line, node.attr)]
+    if isinstance(node, ast.Attribute) and node.attr == "__dict__":
+        return [] if _never_a_code(node.value, exempt) else [(line, "__dict__")]
     if isinstance(node, (ast.Name, ast.Attribute)):
-        name = node.id if isinstance(node, ast.Name) else node.attr
-        return [(line, name)] if name in _DISPATCH else []
+        return [(line, last_name(node))] if last_name(node) in _DISPATCH else []
     if isinstance(node, ast.Compare):
         operands = [node.left, *node.comparators]
         for index, op in enumerate(node.ops):
@@ -109,16 +126,13 @@ def _observes(node: ast.AST, exempt: frozenset[str] | set[str]) -> list[tuple[in
     return [(line, f"import {m}") for m in modules if m.split(".")[0] in _BY_TYPE_MODULES]
 
 
-def _call(func: str, args: list[ast.expr], keywords: bool, exempt: frozenset[str] | set[str]
-          ) -> str | None:
-    if func == "type" and len(args) == 1 and not keywords:
-        never_a_code = isinstance(args[0], ast.Name) and args[0].id in exempt
-        return None if never_a_code else "type()"
-    if func == "vars" and args:
+def _call(func: str, args: list[ast.expr], exempt: frozenset[str]) -> str | None:
+    if func in IDENTITY:
+        return "'is' with an int" if any(map(_is_int, args)) else None
+    if func == "vars" and args and not _never_a_code(args[0], exempt):
         return "vars()"
     if func in ("isinstance", "issubclass") and len(args) == 2 and any(
-            isinstance(n, ast.Name) and n.id in _ENUM_CLASSES
-            or isinstance(n, ast.Attribute) and n.attr in _ENUM_CLASSES
+            isinstance(n, ast.expr) and last_name(n) in _ENUM_CLASSES
             for n in ast.walk(args[1])):
         return f"{func}() with an enum class"
     if (func in ("hasattr", "getattr") and len(args) >= 2 and isinstance(args[1], ast.Constant)
