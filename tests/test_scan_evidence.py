@@ -424,3 +424,48 @@ def test_every_signal_is_written_down() -> None:
               apis.LOG_CALLEES]
     missing = {name for table in tables for name in table if f"`{name}`" not in page}
     assert not missing
+
+
+# --- real public code, measured outside the repository (bench/flake8_precision.py --expect) -----
+
+def test_bytes_reply_with_a_lower_case_text_is_a_line_on_the_wire() -> None:
+    source = """\
+        import smtplib
+
+        def test_starttls(fake_server, log):
+            fake_server.responses.append(b"220 ready for TLS")
+            log.append("250 messages were sent today")
+        """
+    assert found(source) == [(4, "SMT101", "220")]
+
+
+def test_branch_for_smtp_speaks_smtp_and_branch_for_ftp_does_not() -> None:
+    source = """\
+        def client_dialog(name, stream):
+            if name == "smtp/starttls":
+                assert read_line(stream).startswith(b"220 ")
+                assert read_line(stream) == b"250 STARTTLS\\r\\n"
+            elif name == "ftp/starttls":
+                assert read_line(stream).startswith(b"220 ")
+            elif name == "imap/starttls":
+                assert read_line(stream).startswith(b"* OK ")
+        """
+    assert found(source) == [(3, "SMT101", "220"), (4, "SMT101", "250")]
+
+
+def test_a_branch_for_no_protocol_is_no_evidence() -> None:
+    source = """\
+        def client_dialog(name, stream):
+            if name == "starttls":
+                assert read_line(stream).startswith(b"220 ")
+        """
+    assert found(source) == []
+
+
+def test_record_naming_its_smtp_code_holds_smtp_replies_under_other_keys() -> None:
+    source = """\
+        def test_transient_reply_backs_off():
+            result = normalize({"smtp_code": 421, "response": "421 temporary deferral"})
+            other = normalize({"code": 421, "response": "421 temporary deferral"})
+        """
+    assert found(source) == [(2, "SMT100", "421"), (2, "SMT101", "421")]
