@@ -469,3 +469,48 @@ def test_record_naming_its_smtp_code_holds_smtp_replies_under_other_keys() -> No
             other = normalize({"code": 421, "response": "421 temporary deferral"})
         """
     assert found(source) == [(2, "SMT100", "421"), (2, "SMT101", "421")]
+
+
+def test_test_case_shares_the_protocol_of_its_base_class_in_the_module() -> None:
+    source = """\
+        import smtplib
+        from http.server import HTTPServer
+
+        class _ServerCase:
+            def setUp(self):
+                self.server = HTTPServer(("127.0.0.1", 0), Handler)
+
+            @property
+            def base_url(self):
+                return f"http://127.0.0.1:{self.port}"
+
+        class ReadyzDownTests(_ServerCase):
+            def test_down(self):
+                self.assertEqual(record["readyz"]["status"], 503)
+
+        class ReadyzSmtpTests:
+            def test_down(self):
+                self.assertEqual(record["readyz"]["status"], 503)
+
+        class MailErrorTests:
+            def test_refused(self):
+                self.assertEqual(detail.smtp_code, 550)
+                self.assertEqual(detail.smtp_code, 421)
+        """
+    assert found(source) == [(18, "SMT100", "503"), (22, "SMT100", "550"),
+                             (23, "SMT100", "421")]
+
+
+def test_upper_bound_600_closes_class_5xx() -> None:
+    source = """\
+        import smtplib
+
+        def interpret(code):
+            if 500 <= code < 600:
+                return "failed"
+            return sizes[:600]
+        """
+    reports = run(source)
+    assert [(r.line, r.code, r.literal) for r in reports] == [
+        (4, "SMT100", "500"), (4, "SMT100", "600")]
+    assert "class 5xx" in reports[1].message
