@@ -514,3 +514,14 @@ def test_upper_bound_600_closes_class_5xx() -> None:
     assert [(r.line, r.code, r.literal) for r in reports] == [
         (4, "SMT100", "500"), (4, "SMT100", "600")]
     assert "class 5xx" in reports[1].message
+
+
+def test_enhanced_code_tested_against_a_status_by_startswith() -> None:
+    source = """\
+        def plain_reason(status, version):
+            if status.startswith(("5.1.1", "5.1.10")):
+                return "Email address not found"
+            if version.startswith("5.1.1"):
+                return "old release"
+        """
+    assert found(source) == [(2, "SMT102", "5.1.1"), (2, "SMT102", "5.1.10")]
