@@ -525,3 +525,15 @@ def test_enhanced_code_tested_against_a_status_by_startswith() -> None:
                 return "old release"
         """
     assert found(source) == [(2, "SMT102", "5.1.1"), (2, "SMT102", "5.1.10")]
+
+
+def test_a_set_of_replies_only_smtp_defines_is_a_set_of_codes_in_smtp_code() -> None:
+    source = """\
+        import smtplib
+
+        def enumerate_users(results):
+            found = [r for r in results if r[1] in (250, 252)]
+            mixed = [r for r in results if r[1] in (250, 500)]
+            return found, [width for width in widths if width in (250, 354)]
+        """
+    assert found(source) == [(4, "SMT100", "250"), (4, "SMT100", "252")]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from .candidates import DEF_EXIT
 from .evidence_defs import literalish
-from .roles import AMBIG, LIKELY, NEG, NONE, combine
+from .roles import AMBIG, LIKELY, NEG, NONE, UNKNOWN, combine
 from .scope import IMPORT_WEIGHT, Scope
 from .shapes import smtp_only_codes
 from .vocabulary import (
@@ -51,6 +51,8 @@ def _compare(p: Pass, node: ast.Compare, stack: list[Any]) -> bool:
         if http_status and _smtp_only_numbers(p, operand):
             p.scope.other -= 1  # this status_code is no HTTP word: it holds SMTP's number
             p.scope.smtp += 1
+        elif role == UNKNOWN and _smtp_code_set(operand):
+            p.set_role(operand, AMBIG)  # r[1] in (250, 252): a set of SMTP's own replies
         else:
             p.set_role(operand, role)
         p.mark_compared(operand)
@@ -101,6 +103,14 @@ def _smtp_only_numbers(p: Pass, operand: ast.AST) -> bool:
     for item in items:
         p.set_role(item, LIKELY)
     return True
+
+
+def _smtp_code_set(operand: ast.AST) -> bool:
+    """``(250, 252)``: two or more numbers, each a reply code only SMTP defines."""
+    elts = getattr(operand, "elts", None)
+    return elts is not None and len(elts) > 1 and all(
+        item.__class__ is ast.Constant and item.value.__class__ is int
+        and item.value in smtp_only_codes() for item in elts)
 
 
 def _param_compared(p: Pass, operands: list[ast.expr]) -> None:
