@@ -424,3 +424,116 @@ def test_every_signal_is_written_down() -> None:
               apis.LOG_CALLEES]
     missing = {name for table in tables for name in table if f"`{name}`" not in page}
     assert not missing
+
+
+# --- real public code, measured outside the repository (bench/flake8_precision.py --expect) -----
+
+def test_bytes_reply_with_a_lower_case_text_is_a_line_on_the_wire() -> None:
+    source = """\
+        import smtplib
+
+        def test_starttls(fake_server, log):
+            fake_server.responses.append(b"220 ready for TLS")
+            log.append("250 messages were sent today")
+        """
+    assert found(source) == [(4, "SMT101", "220")]
+
+
+def test_branch_for_smtp_speaks_smtp_and_branch_for_ftp_does_not() -> None:
+    source = """\
+        def client_dialog(name, stream):
+            if name == "smtp/starttls":
+                assert read_line(stream).startswith(b"220 ")
+                assert read_line(stream) == b"250 STARTTLS\\r\\n"
+            elif name == "ftp/starttls":
+                assert read_line(stream).startswith(b"220 ")
+            elif name == "imap/starttls":
+                assert read_line(stream).startswith(b"* OK ")
+        """
+    assert found(source) == [(3, "SMT101", "220"), (4, "SMT101", "250")]
+
+
+def test_a_branch_for_no_protocol_is_no_evidence() -> None:
+    source = """\
+        def client_dialog(name, stream):
+            if name == "starttls":
+                assert read_line(stream).startswith(b"220 ")
+        """
+    assert found(source) == []
+
+
+def test_record_naming_its_smtp_code_holds_smtp_replies_under_other_keys() -> None:
+    source = """\
+        def test_transient_reply_backs_off():
+            result = normalize({"smtp_code": 421, "response": "421 temporary deferral"})
+            other = normalize({"code": 421, "response": "421 temporary deferral"})
+        """
+    assert found(source) == [(2, "SMT100", "421"), (2, "SMT101", "421")]
+
+
+def test_test_case_shares_the_protocol_of_its_base_class_in_the_module() -> None:
+    source = """\
+        import smtplib
+        from http.server import HTTPServer
+
+        class _ServerCase:
+            def setUp(self):
+                self.server = HTTPServer(("127.0.0.1", 0), Handler)
+
+            @property
+            def base_url(self):
+                return f"http://127.0.0.1:{self.port}"
+
+        class ReadyzDownTests(_ServerCase):
+            def test_down(self):
+                self.assertEqual(record["readyz"]["status"], 503)
+
+        class ReadyzSmtpTests:
+            def test_down(self):
+                self.assertEqual(record["readyz"]["status"], 503)
+
+        class MailErrorTests:
+            def test_refused(self):
+                self.assertEqual(detail.smtp_code, 550)
+                self.assertEqual(detail.smtp_code, 421)
+        """
+    assert found(source) == [(18, "SMT100", "503"), (22, "SMT100", "550"),
+                             (23, "SMT100", "421")]
+
+
+def test_upper_bound_600_closes_class_5xx() -> None:
+    source = """\
+        import smtplib
+
+        def interpret(code):
+            if 500 <= code < 600:
+                return "failed"
+            return sizes[:600]
+        """
+    reports = run(source)
+    assert [(r.line, r.code, r.literal) for r in reports] == [
+        (4, "SMT100", "500"), (4, "SMT100", "600")]
+    assert "class 5xx" in reports[1].message
+
+
+def test_enhanced_code_tested_against_a_status_by_startswith() -> None:
+    source = """\
+        def plain_reason(status, version):
+            if status.startswith(("5.1.1", "5.1.10")):
+                return "Email address not found"
+            if version.startswith("5.1.1"):
+                return "old release"
+        """
+    assert found(source) == [(2, "SMT102", "5.1.1"), (2, "SMT102", "5.1.10")]
+
+
+def test_a_set_of_replies_only_smtp_defines_is_a_set_of_codes_in_smtp_code() -> None:
+    source = """\
+        import smtplib
+
+        def enumerate_users(results):
+            found = [r for r in results if r[1] in (250, 252)]
+            mixed = [r for r in results if r[1] in (250, 500)]
+            return found, [width for width in widths if width in (250, 354)]
+        """
+    assert found(source) == [(4, "SMT100", "250"), (4, "SMT100", "252")]

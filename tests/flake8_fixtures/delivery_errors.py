@@ -45,4 +45,4 @@ def refuse(address, reason):
 
 
 def permanent(error):
-    return isinstance(error, DeliveryError) and 500 <= error.code < 600  # expect: SMT100
+    return isinstance(error, DeliveryError) and 500 <= error.code < 600  # expect: SMT100 SMT100

@@ -43,7 +43,7 @@ def deliver_chunk(conn, sender, chunk, text):
         code, reply = error.smtp_code, error.smtp_error
         log.error("chunk of %d refused: %s %s", len(chunk), code, reply)
         if (500 <= code  # expect: SMT100
-                < 600):  # expect-miss: SMT100
+                < 600):  # expect: SMT100
             return list(chunk), []
         return [], list(chunk)
     except (smtplib.SMTPException, OSError):

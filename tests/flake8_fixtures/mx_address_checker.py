@@ -38,7 +38,7 @@ def check_with_smtplib(address, helo_host="verify.example.net", timeout=10):
             if code in (450, 451, 452):  # expect: SMT100 SMT100 SMT100
                 temporary[host] = (code, message)
             elif (500 <= code  # expect: SMT100
-                  < 600):  # expect-miss: SMT100
+                  < 600):  # expect: SMT100
                 permanent[host] = (code, message)
         finally:
             smtp.close()

@@ -36,10 +36,13 @@ def _call(p: Pass, node: ast.Call, stack: list[Any]) -> bool:
     func = node.func
     if func.__class__ is ast.Attribute and func.attr in _COMPARE_METHODS:
         subject = subject_role(func.value)
+        status = subject_says_status(func.value)  # status.startswith(("5.1.1", "5.1.10"))
         for arg in args:
             if literalish(arg):
                 p.set_role(arg, subject)
                 p.mark_compared(arg)
+                if status:
+                    p.mark_status(arg)
         return False
     if (func.__class__ is ast.Attribute and func.attr == "parametrize"
             and len(args) > 1 and args[0].__class__ is ast.Constant

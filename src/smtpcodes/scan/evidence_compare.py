@@ -10,12 +10,14 @@ leaves class boundaries alone. A bare local name defers to what the function bou
 from __future__ import annotations
 
 import ast
+import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from .candidates import DEF_EXIT
 from .evidence_defs import literalish
-from .roles import AMBIG, LIKELY, NEG, NONE, combine
+from .roles import AMBIG, LIKELY, NEG, NONE, UNKNOWN, combine
+from .scope import IMPORT_WEIGHT, Scope
 from .shapes import smtp_only_codes
 from .vocabulary import (
     HTTP_STATUS_NAMES,
@@ -49,6 +51,8 @@ def _compare(p: Pass, node: ast.Compare, stack: list[Any]) -> bool:
         if http_status and _smtp_only_numbers(p, operand):
             p.scope.other -= 1  # this status_code is no HTTP word: it holds SMTP's number
             p.scope.smtp += 1
+        elif role == UNKNOWN and _smtp_code_set(operand):
+            p.set_role(operand, AMBIG)  # r[1] in (250, 252): a set of SMTP's own replies
         else:
             p.set_role(operand, role)
         p.mark_compared(operand)
@@ -101,6 +105,14 @@ def _smtp_only_numbers(p: Pass, operand: ast.AST) -> bool:
     return True
 
 
+def _smtp_code_set(operand: ast.AST) -> bool:
+    """``(250, 252)``: two or more numbers, each a reply code only SMTP defines."""
+    elts = getattr(operand, "elts", None)
+    return elts is not None and len(elts) > 1 and all(
+        item.__class__ is ast.Constant and item.value.__class__ is int
+        and item.value in smtp_only_codes() for item in elts)
+
+
 def _param_compared(p: Pass, operands: list[ast.expr]) -> None:
     """``def expect(sock, wanted): if reply[:3] != wanted``: what callers pass as ``wanted``
     is a code, as the other side of the comparison says."""
@@ -137,24 +149,39 @@ def _for(p: Pass, node: ast.For, stack: list[Any]) -> bool:
 
 
 def _if(p: Pass, node: ast.If, stack: list[Any]) -> bool:
-    """``if proto == "ftp":``: the branch speaks that protocol, its numbers are not SMTP's."""
+    """``if proto == "ftp":``: the branch speaks that protocol, its numbers are not SMTP's;
+    ``if name == "smtp/starttls":``: the branch speaks SMTP, whatever the function around it."""
     test = node.test
-    if test.__class__ is not ast.Compare or not _names_other_protocol(test):
+    protocol = _branch_protocol(test) if test.__class__ is ast.Compare else None
+    if protocol is None:
         return False
     stack.extend(node.orelse)
-    stack.append(DEF_EXIT)
-    p.defs += 1
+    if protocol in SMTP_PROTOCOLS:
+        outer = p.scope
+        branch = Scope(outer, outer.is_function, outer.name)
+        branch.handler, branch.codeish = outer.handler, outer.codeish
+        branch.smtp += IMPORT_WEIGHT
+        p.enter(branch, stack)
+    else:
+        stack.append(DEF_EXIT)
+        p.defs += 1
     stack.extend(node.body)
     stack.append(test)
     return True
 
 
-def _names_other_protocol(test: ast.Compare) -> bool:
+def _branch_protocol(test: ast.Compare) -> str | None:
+    """The protocol an equality test names first: ``"ftp"``, ``"ftp/starttls"``, ``"smtp"``."""
+    if test.ops[0].__class__ not in (ast.Eq, ast.Is):
+        return None
     for operand in test.comparators:
         value = getattr(operand, "value", None) if operand.__class__ is ast.Constant else None
-        if value.__class__ is str and value.lower() in OTHER_PROTOCOLS:
-            return test.ops[0].__class__ in (ast.Eq, ast.Is)
-    return False
+        if value.__class__ is str:
+            match = _PROTOCOL_RE.match(value.lower())
+            word = match.group(0) if match is not None else ""
+            if word in OTHER_PROTOCOLS or word in SMTP_PROTOCOLS:
+                return word
+    return None
 
 
 def _match(p: Pass, node: Any, stack: list[Any]) -> bool:
@@ -178,6 +205,10 @@ def _match_values(pattern: Any) -> Iterator[ast.AST]:
 #: Protocols with numeric replies of their own, or none: a branch for one of them is not SMTP.
 OTHER_PROTOCOLS = frozenset({"ftp", "ftps", "sftp", "http", "https", "nntp", "nntps", "pop",
                              "pop3", "pop3s", "imap", "imaps", "imap4"})
+#: Names of SMTP itself: a branch for one of them speaks SMTP.
+SMTP_PROTOCOLS = frozenset({"smtp", "smtps", "esmtp", "lmtp"})
+#: The first word of a protocol selector: ``"ftp/starttls"``, ``"http-proxy"``, ``"smtp"``.
+_PROTOCOL_RE = re.compile(r"[a-z][a-z0-9]*")
 
 HANDLERS: dict[type, Any] = {ast.Compare: _compare, ast.For: _for, ast.AsyncFor: _for,
                              ast.If: _if}

@@ -112,6 +112,8 @@ def _function(p: Pass, node: ast.FunctionDef, stack: list[Any]) -> bool:
 def _class(p: Pass, node: ast.ClassDef, stack: list[Any]) -> bool:
     stack.extend(node.decorator_list)
     p.enter(Scope(p.scope, False, node.name), stack)
+    p.scope.bases = tuple(b.id if isinstance(b, ast.Name) else b.attr for b in node.bases
+                          if isinstance(b, (ast.Name, ast.Attribute)))
     p.scope.add(ident_signal(node.name))
     stack.extend(node.bases)
     stack.extend(node.keywords)

@@ -178,6 +178,8 @@ def _dict(p: Pass, node: ast.Dict, stack: list[Any]) -> bool:
             p.set_role(value, NEG)  # "limit_mb": 250 is no code, paired or not
     if role is None or role >= 0:
         pair_up(p, node.values)  # before the other keys: "status_code" beside "5.1.1" is SMTP's
+    if any(key is not None and key.isidentifier() and word_role(key) == STRONG for key in keys):
+        _smtp_record(p, node.values)
     for key, value in zip(keys, node.values, strict=False):
         if value.__class__ not in _LITERAL or p.roles.get(id(value)) == STRONG:
             continue
@@ -193,6 +195,15 @@ def _dict(p: Pass, node: ast.Dict, stack: list[Any]) -> bool:
         elif role is not None:
             p.set_role(value, role)
     return False
+
+
+def _smtp_record(p: Pass, values: Sequence[ast.expr]) -> None:
+    """``{"smtp_code": 421, "response": "421 temporary deferral"}``: a record that names its
+    SMTP code holds SMTP's reply lines and enhanced codes under its other keys too."""
+    for value in values:
+        head = head_of(value)
+        if _reply_code(head) is not None or _enhanced_class(head) is not None:
+            p.set_role(value if value.__class__ is ast.JoinedStr else head, LIKELY)
 
 
 def _ifexp(p: Pass, node: ast.IfExp, stack: list[Any]) -> bool:

@@ -94,8 +94,8 @@ def _literal(p: Pass, node: ast.AST, line: int, col: int, value: str | bytes, ro
             p.scope.smtp += 1
         else:
             kind = shape(rest, more, match.group(0).endswith("-"))
-            if kind == S_PROSE and ends_with_crlf(value):
-                kind = S_REPLY  # "250 localhost\r\n": a line on the wire, not a sentence
+            if kind == S_PROSE and (ends_with_crlf(value) or value.__class__ is bytes):
+                kind = S_REPLY  # "250 localhost\r\n", b"220 ready": on the wire, no sentence
             if kind == S_REPLY and is_http_line(code, rest):
                 p.scope.other += 1  # "503 Service Unavailable": HTTP, and a signal of it
                 return

@@ -81,7 +81,7 @@ class Texts:
         if kind == "SMT100":
             return MESSAGES[kind].format(code=code, about=self._about(code), fix=self._fix(code))
         if kind == "bound":
-            return BOUND_MESSAGE.format(code=code, cls=code[0])
+            return BOUND_MESSAGE.format(code=code, cls=min(code[0], "5"))  # 600 closes 5xx
         if kind == "SMT101":
             basic, _, enhanced = code.partition(" ")
             about = self._about(basic)

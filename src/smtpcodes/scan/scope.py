@@ -54,7 +54,7 @@ class Scope:
     """A module, class or function: its own points, summed upwards at the end."""
 
     __slots__ = ("parent", "smtp", "other", "is_function", "handler", "codeish", "kind",
-                 "returns_code", "bound", "name")
+                 "returns_code", "bound", "name", "bases")
 
     def __init__(self, parent: Scope | None, is_function: bool, name: str = "") -> None:
         self.parent = parent
@@ -67,6 +67,7 @@ class Scope:
         self.bound: dict[str, int | str] | None = None
         self.kind = -1
         self.name = name
+        self.bases: tuple[str, ...] | None = None  # a class's base names, as written
 
     def add(self, points: int) -> None:
         """Points > 0 count for SMTP, < 0 for another protocol."""
@@ -102,11 +103,12 @@ class ScopeExit:
 
 
 def resolve(scopes: list[Scope]) -> None:
-    """Sum points upwards; a scope is SMTP or OTHER by its own majority, else its parent's.
+    """Sum points upwards; a scope is SMTP or OTHER by its own majority, else it takes the
+    kind of a base class of this module (a test case shares its base's server), else its
+    parent's.
 
     A lead of one point (``resp.startswith("211 ")`` in an NNTP test class, one ``code ==
-    250``) decides nothing: the scope keeps its parent's kind. ``scopes`` lists parents before
-    their children.
+    250``) decides nothing. ``scopes`` lists parents before their children.
     """
     totals = {id(s): [s.smtp, s.other] for s in scopes}
     for scope in reversed(scopes):
@@ -114,17 +116,30 @@ def resolve(scopes: list[Scope]) -> None:
             mine, theirs = totals[id(scope)], totals[id(scope.parent)]
             theirs[0] += mine[0]
             theirs[1] += mine[1]
-    for scope in scopes:
+    classes = {s.name: s for s in scopes if s.bases is not None}
+
+    def kind_of(scope: Scope) -> int:
+        if scope.kind >= 0:
+            return scope.kind
+        scope.kind = NEUTRAL  # a cycle of names (class A(B) ... class B(A)) ends here
         smtp, other = totals[id(scope)]
-        inherited = scope.parent.kind if scope.parent is not None else NEUTRAL
-        if abs(smtp - other) < 2:
-            scope.kind = inherited
-        elif smtp > other:
-            scope.kind = SMTP
-        elif other > smtp:
-            scope.kind = OTHER
+        if abs(smtp - other) >= 2:
+            kind = SMTP if smtp > other else OTHER
         else:
-            scope.kind = inherited
+            kind = NEUTRAL
+            for name in scope.bases or ():
+                base = classes.get(name)
+                if base is not None and base is not scope:
+                    kind = kind_of(base)
+                    if kind != NEUTRAL:
+                        break
+            if kind == NEUTRAL and scope.parent is not None:
+                kind = kind_of(scope.parent)
+        scope.kind = kind
+        return kind
+
+    for scope in scopes:
+        kind_of(scope)
 
 
 def import_points(module: str, smtp_modules: frozenset[str]) -> int:

@@ -151,7 +151,8 @@ SMTP_METHODS = frozenset({
 _UNWRAP_CALLS = frozenset({"int", "str", "bytes", "getattr", "bool", "repr", "decode", "strip"})
 #: Calls whose number argument is a size but whose result is what came off the wire:
 #: ``sock.recv(512)[:3] == b"220"`` compares a reply, not a size.
-_READS = frozenset({"recv", "read"})
+_READS = frozenset({"recv", "read", "readline", "readlines", "recvline"})
+_READ_WORDS = frozenset({"read", "recv"})
 #: Names of HTTP's status that other libraries give their SMTP replies too (the ``emails``
 #: package's ``response.status_code``): a number only SMTP defines settles which it is.
 HTTP_STATUS_NAMES = frozenset({"status_code", "statuscode"})
@@ -258,7 +259,7 @@ def subject_role(node: ast.AST) -> int:
         return NEG
     if not names:
         return NONE
-    role = UNKNOWN if names[0] in _READS and _is_call_result(node) else word_role(names[0])
+    role = UNKNOWN if _reads(names[0]) and _is_call_result(node) else word_role(names[0])
     if role == NEG:
         return role
     if role < AMBIG and _is_smtp_method_call(node):
@@ -272,6 +273,11 @@ def subject_role(node: ast.AST) -> int:
         elif role == UNKNOWN and other_role == NEG and keyed and index == 1:
             role = NEG  # the table a key was read from: counts["x"], timings.get("y")
     return role
+
+
+def _reads(name: str) -> bool:
+    """``recv``, ``read``, ``read_line``, ``readline``: a call that returns what came in."""
+    return name in _READS or bool(_READ_WORDS.intersection(words_of(name)))
 
 
 def _is_call_result(node: ast.AST) -> bool:

@@ -119,7 +119,7 @@ class Pass:
                 value = node.value
                 vcls = value.__class__
                 if vcls is int:
-                    if 200 <= value <= 599:
+                    if 200 <= value <= 600:
                         self.int_literal(node, value)
                 elif vcls is str or vcls is bytes:
                     if value[:1] in first:
@@ -154,6 +154,8 @@ class Pass:
         if role is None or role <= NONE:
             return
         bound = id(node) in self.bounds
+        if value == 600 and not bound:
+            return  # 600 only closes class 5xx: 500 <= code < 600
         if role == AMBIG and not bound and id(node) in self.compared:
             self.count_value(value)  # not 200 <= code < 300: both protocols have that class
         cand = Candidate(node.lineno, node.col_offset, True, value, None, role, self.scope, 0)
