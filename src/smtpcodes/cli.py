@@ -65,9 +65,33 @@ def _explain(args: argparse.Namespace, cat: Catalogue, out: TextIO) -> int:
 def _card_text(shortcode: Shortcode, cat: Catalogue, lang: str, on: bool) -> str:
     """The card of a code, a reply or a comparison; ``X.1.1``: one card per class."""
     if shortcode.kind != "classes":
-        return _layout_text(render.card(shortcode, cat, lang), on)
+        return _layout_text(_card(shortcode, cat, lang), on)
     return "\n\n".join(_layout_text(render.card(Shortcode("single", (code,)), cat, lang), on)
                        for code in shortcode.codes)
+
+
+def _card(shortcode: Shortcode, cat: Catalogue, lang: str) -> render.Card:
+    """The card of a shortcode; a reply with the server's own enhanced code (``535 5.7.139``)
+    shows its basic code's card and says what the unregistered code still tells."""
+    own = _own_detail(shortcode, cat, lang)
+    if own is None:
+        return render.card(shortcode, cat, lang)
+    layout = render.card(Shortcode("single", shortcode.codes[:1]), cat, lang)
+    return layout._replace(warnings=(*layout.warnings, own))
+
+
+def _own_detail(shortcode: Shortcode, cat: Catalogue, lang: str) -> str | None:
+    """The warning for a reply whose enhanced code is the server's own, else None."""
+    from .catalogue import class_and_subject
+    from .replies import own_detail
+
+    enhanced = own_detail(shortcode, cat)
+    names = class_and_subject(enhanced, lang) if enhanced else None
+    if enhanced is None or names is None:
+        return None
+    return str(labels(lang)["own_detail"].format(
+        enhanced=enhanced, detail="X." + enhanced.split(".", 1)[1], basic=shortcode.codes[0],
+        class_name=names[0], subject=names[1]))
 
 
 def _as_json(shortcode: Shortcode, cat: Catalogue, lang: str) -> Any:
@@ -84,12 +108,16 @@ def _as_json(shortcode: Shortcode, cat: Catalogue, lang: str) -> Any:
 
 
 def _reply_json(shortcode: Shortcode, cat: Catalogue, lang: str) -> dict[str, Any]:
-    entries = resolve(shortcode, cat, lang)
+    """A reply's entries; a code that is the server's own has none, and a warning says so."""
+    shown = shortcode
+    if _own_detail(shortcode, cat, lang) is not None:
+        shown = Shortcode("single", shortcode.codes[:1])
+    entries = resolve(shown, cat, lang)
     return {
         "reply": shortcode.label, "type": shortcode.kind, "codes": list(shortcode.codes),
         "entries": [e.as_dict() for e in entries],
-        "contradiction": contradiction(shortcode, entries),
-        "warnings": list(render.card(shortcode, cat, lang).warnings
+        "contradiction": contradiction(shown, entries),
+        "warnings": list(_card(shortcode, cat, lang).warnings
                          if shortcode.kind == "reply" else ()),
     }
 

@@ -7,8 +7,11 @@ Diagnostic-Code), ``dsn=5.1.1``, ``X.1.1`` (subject and detail in every class th
 
 The text is split into words once and each word is looked at a bounded number of times, so any
 input, however long or oddly spaced, costs linear time. Inside running text (a log line, a
-bounce) a code counts only where a reply starts: at the start of a line, after a word ending in
-``:`` or ``;`` (``said: 550``, ``smtp; 550``), or behind ``dsn=`` / ``status=``, so dates,
+bounce, an exception) a code counts only where a reply starts: at the start of a line or behind
+``>`` quote marks, after a word ending in ``:`` or ``;`` (``said: 550``, ``smtp; 550``), behind
+``dsn=`` / ``status=``, or just inside an opening quote (Exchange's ``returned '550 5.1.1 …'``,
+PHP's ``message "550 …"``). Just inside a bracket it takes a reply with its enhanced code
+(Python's ``(550, b'5.1.1 …')``, Ruby's ``(535-5.7.8 …``) but no lone number, so dates,
 addresses, sizes and version numbers are left alone.
 """
 
@@ -17,7 +20,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from . import codes as _codes
-from .catalogue import Catalogue, Entry, get_catalogue
+from .catalogue import Catalogue, Entry, class_and_subject, get_catalogue
 from .errors import MalformedCodeError, UnknownCodeError
 from .shortcode import Shortcode
 
@@ -25,8 +28,13 @@ from .shortcode import Shortcode
 _PREFIXES = frozenset({"smtp", "esmtp", "lmtp", "x-postfix", "x-smtp", "dsn", "status"})
 #: Line-initial words whose value is a reply (``Status: 5.1.1``, ``said: 550`` wrapped onto a
 #: new line); after any other ``Header:`` (``Content-Length: 250``) a number is no reply.
-_REPLY_HEADERS = frozenset({"diagnostic-code", "status", "s", "reply", "response", "said"})
-_QUOTES = "\"'()[]<>,;"
+_REPLY_HEADERS = frozenset({"diagnostic-code", "status", "s", "reply", "response", "said",
+                            "error", "reason", "failure", "failed"})
+_QUOTES = "\"'`()[]{}<>,;#"
+#: First characters after which a reply may start inside running text: quotes take any code
+#: that the reply's text follows, brackets only a reply that carries an enhanced code.
+_QUOTE_OPENERS = "\"'`#"
+_BRACKET_OPENERS = "(["
 _SHOWN = 200  # characters of a found reply's line kept for display
 _EXPECTED = "expected a code (553, 5.1.1) or a reply (550 5.1.1 …)"
 
@@ -88,8 +96,8 @@ def _strict_reply(words: list[str], cat: Catalogue) -> Shortcode | None:
     if basic is None and not _attempted(first):
         return None
     head = cat.normalise(basic or first)
-    if second is None and rest and _attempted(rest[0].strip(_QUOTES)):
-        second, rest = rest[0].strip(_QUOTES), rest[1:]
+    if second is None and rest and _attempted(_bare(rest[0])):
+        second, rest = _bare(rest[0]), rest[1:]
     if second and not second[:1].isdigit():
         second = None  # "550-Mailbox unavailable": text after a continuation hyphen
     if second is None:
@@ -143,6 +151,15 @@ def _any_class(word: str, cat: Catalogue) -> Shortcode:
     return Shortcode("classes", tuple(defined))
 
 
+def _bare(word: str) -> str:
+    """A word without the quotes, brackets and Python bytes prefix around a code: Python's
+    ``smtplib`` errors print the reply text as ``b'5.1.1 …'``."""
+    word = word.strip(_QUOTES)
+    if word[:2] in ("b'", 'b"'):
+        word = word[2:]
+    return word
+
+
 def _attempted(word: str) -> bool:
     """Digits and dots only: meant as a code, so an error if it is not a well-formed one."""
     return bool(word) and all(c in "0123456789." for c in word)
@@ -152,10 +169,24 @@ def _is_code(word: str) -> bool:
     return _codes.is_basic(word) or _codes.is_enhanced_shape(word)
 
 
+def own_detail(shortcode: Shortcode, cat: Catalogue) -> str | None:
+    """The enhanced code of a reply when it is the server's own: no catalogue defines it, but
+    the basic code and the subject are known (Microsoft 365's ``535 5.7.139``, ``451 4.7.500``).
+    Such a reply is explained through its basic code; None for any other shortcode."""
+    if shortcode.kind != "reply":
+        return None
+    basic, enhanced = shortcode.codes
+    if cat.defines(enhanced) or not cat.defines(basic) or class_and_subject(enhanced) is None:
+        return None
+    return enhanced
+
+
 def most_specific(shortcode: Shortcode, cat: Catalogue) -> str:
-    """The one code ``lookup`` answers for a text: the enhanced code of a reply (it says why);
-    for ``X.1.1`` the most severe class the registry uses it in (5.1.1; 2.1.5 for X.1.5);
-    a comparison has no single answer."""
+    """The one code ``lookup`` answers for a text: the enhanced code of a reply (it says why)
+    unless it is the server's own, then the basic code; for ``X.1.1`` the most severe class the
+    registry uses it in (5.1.1; 2.1.5 for X.1.5); a comparison has no single answer."""
+    if own_detail(shortcode, cat) is not None:
+        return shortcode.codes[0]
     if shortcode.kind == "compare":
         raise MalformedCodeError(
             f"{shortcode.label} names two codes: use smtpcodes.compare() for a comparison")
@@ -199,25 +230,32 @@ def _reply_in_text(words: list[str], i: int, cat: Catalogue) -> Shortcode | None
     """The reply starting at word ``i`` of a line, if a reply may start there; lenient: a
     malformed or unknown-looking word is simply not a reply."""
     word, prefixed = _unprefixed(words[i])
+    needs_enhanced = False
     if prefixed:
         if not word:  # "smtp;" "550": the next word is judged as one after a ';'
             return None
     elif not _reply_may_start(words, i):
-        return None
-    word = word.strip(_QUOTES).rstrip(".:")
+        opener = word[:1]
+        if not opener or opener not in _QUOTE_OPENERS + _BRACKET_OPENERS:
+            return None
+        # '"354" but got "554"': a number quoted on its own is a value, not a reply
+        needs_enhanced = opener in _BRACKET_OPENERS or word.rstrip(",.;:)]}")[-1:] in "\"'`"
+    word = _bare(word).rstrip(".:")
     basic, second = _split_glued(word)
     head = basic or word
     if not _is_code(head):
         return None
-    if second is None and i + 1 < len(words) and not prefixed:
-        second = words[i + 1].strip(_QUOTES).rstrip(".:")
+    if second is None and i + 1 < len(words):
+        second = _bare(words[i + 1]).rstrip(".:")
     if second is not None and _codes.is_enhanced_shape(second) and not _codes.is_enhanced(head):
         return Shortcode("reply", (head, _codes.normalise(second)))
+    if needs_enhanced and not _codes.is_enhanced(head):
+        return None  # "(250 bytes)": a number in brackets, not a reply
     return Shortcode("single", (_codes.normalise(head),))
 
 
 def _reply_may_start(words: list[str], i: int) -> bool:
-    if i == 0:
+    if i == 0 or _quoted_line_start(words, i):
         return True
     before = words[i - 1]
     if before.endswith(";"):
@@ -227,6 +265,12 @@ def _reply_may_start(words: list[str], i: int) -> bool:
     if i == 1 and _is_header_name(before[:-1]):
         return before[:-1].lower() in _REPLY_HEADERS
     return True
+
+
+def _quoted_line_start(words: list[str], i: int) -> bool:
+    """``> 550 5.1.1`` or ``> > 550``: a reply quoted in a forwarded bounce starts its line
+    behind the quote marks (three levels at most, so each word costs a bounded look)."""
+    return 0 < i <= 3 and all(set(word) <= {">"} for word in words[:i])
 
 
 def _is_header_name(word: str) -> bool:
