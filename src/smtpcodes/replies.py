@@ -76,10 +76,24 @@ def parse(text: str, catalogue: Catalogue | None = None) -> Shortcode:
 
 
 def _comparison(words: list[str], cat: Catalogue) -> Shortcode:
+    """``235 vs 553``, or two replies compared through the codes that say why
+    (``550 5.1.1 vs 550 5.7.1`` compares 5.1.1 and 5.7.1)."""
     separators = [i for i, word in enumerate(words) if word.lower() in ("vs", "vs.")]
-    if len(separators) > 1 or len(words) != 3 or separators[0] != 1:
-        raise MalformedCodeError("a comparison takes exactly two codes (235 vs 553)")
-    return Shortcode("compare", (cat.normalise(words[0]), cat.normalise(words[2])))
+    if len(separators) > 1 or separators[0] in (0, len(words) - 1):
+        raise MalformedCodeError(
+            "a comparison takes exactly two codes (235 vs 553) or two replies "
+            "(550 5.1.1 vs 550 5.7.1)")
+    at = separators[0]
+    return Shortcode("compare", (_compared(words[:at], cat), _compared(words[at + 1:], cat)))
+
+
+def _compared(words: list[str], cat: Catalogue) -> str:
+    """One side of a comparison: its code, or the most specific code of its reply."""
+    found = _strict_reply(words, cat)
+    if found is None:
+        cat.normalise(words[0])  # raises, with a suggestion when one is close
+        raise MalformedCodeError(f"no SMTP code found in {_short(' '.join(words))}: {_EXPECTED}")
+    return most_specific(found, cat)
 
 
 def _strict_reply(words: list[str], cat: Catalogue) -> Shortcode | None:
