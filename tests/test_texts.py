@@ -153,6 +153,46 @@ def test_iana_only_pairings_are_not_presented_as_usual(code: str, basic: str) ->
         assert mentions and all(registry in s and no_rfc in s for s in mentions), (lang, when)
 
 
+def test_452_limits_only_a_refusal_for_too_many_recipients_to_100() -> None:
+    """RFC 5321 §4.5.3.1.10: a server short of storage may send 452 at once; only a refusal
+    for too many recipients must wait until 100 were accepted."""
+    note = lookup("452").note
+    assert "sends it only after" not in note
+    assert "does not refuse recipients as too many before it has accepted at least 100" in note
+    assert "接受至少 100 个收件人之前，不会以收件人过多为由拒绝" in lookup("452", "zh").note
+
+
+def test_4_3_2_is_not_said_to_come_with_453_at_shutdown() -> None:
+    """The registry lists 453 with X.3.2, but RFC 2645 gives 453 to ATRN's 'You have no
+    mail'; a server going down sends 421."""
+    for lang in ("en", "zh"):
+        when = lookup("4.3.2", lang).when
+        assert when.startswith(("421 4.3.2", "服务器关闭、重启或降低负载时回复 421 4.3.2"))
+        assert "453" in when and "RFC 2645" in when and "ATRN" in when
+        assert "421 or 453" not in when and "421 或 453" not in when
+
+
+def test_5_1_10_warns_that_microsoft_uses_it_for_unknown_recipients() -> None:
+    """X.1.10 is null MX (RFC 7505, registry: 556); Microsoft 365 sends 550 5.1.10
+    RESOLVER.ADR.RecipientNotFound for a mailbox that does not exist."""
+    for lang, as_511 in (("en", "read a 5.1.10 from Microsoft's servers as 5.1.1"),
+                         ("zh", "来自 Microsoft 服务器的 5.1.10 应按 5.1.1")):
+        entry = lookup("5.1.10", lang)
+        assert "RESOLVER.ADR.RecipientNotFound" in entry.note and as_511 in entry.note
+        assert "556" in entry.note and "null MX" in entry.note
+        assert entry.associated == ("556",)
+
+
+def test_4_7_0_covers_deferrals_for_volume_and_reputation() -> None:
+    """Gmail and Yahoo defer with 421 4.7.0 (unusual volume, IP reputation): the transient
+    X.7.0 names that case and what a sender does about it."""
+    entry = lookup("4.7.0")
+    assert "421 4.7.0" in entry.when and "Gmail" in entry.when
+    assert "send more slowly" in entry.fix and "blocklists" in entry.fix
+    zh = lookup("4.7.0", "zh")
+    assert "421 4.7.0" in zh.when and "放慢发送速度" in zh.fix
+
+
 def test_4_3_5_does_not_guess_how_soon_a_fix_comes() -> None:
     for lang in languages():
         for code in ("4.3.5", "5.3.5"):
