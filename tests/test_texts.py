@@ -193,6 +193,29 @@ def test_4_7_0_covers_deferrals_for_volume_and_reputation() -> None:
     assert "421 4.7.0" in zh.when and "放慢发送速度" in zh.fix
 
 
+def test_tls_required_by_the_sender_is_explained_where_postfix_reports_it() -> None:
+    """Postfix defers with 4.7.4 'TLS is required, but was not offered' and with 4.7.5 when a
+    certificate does not verify (DANE, MTA-STS): practice the registry does not list for
+    X.7.4's class 4, so the entry keeps its 'unused' mark but explains the case."""
+    entry = lookup("4.7.4")
+    assert entry.source == "unused"
+    assert "TLS is required, but was not offered" in entry.when and "MTA-STS" in entry.when
+    assert "STARTTLS" in entry.fix and "not a registered combination" in entry.note
+    assert "Server certificate not verified" in lookup("4.7.5").when
+    assert "TLSA" in lookup("4.7.5").fix
+    assert "TLS is required, but was not offered" in lookup("4.7.4", "zh").when
+    assert "Server certificate not verified" in lookup("4.7.5", "zh").when
+
+
+def test_554_notes_that_postfix_refuses_recipients_with_it() -> None:
+    """RFC 5321 §4.3.2 lists 554 for the greeting and DATA only; Postfix answers RCPT with
+    554 5.7.1 for relay denial and blocklist hits."""
+    for lang, words in (("en", "lists 554 only for the greeting and DATA"),
+                        ("zh", "只为问候和 DATA 列出了 554")):
+        note = lookup("554", lang).note
+        assert "554 5.7.1" in note and "Relay access denied" in note and words in note
+
+
 def test_4_3_5_does_not_guess_how_soon_a_fix_comes() -> None:
     for lang in languages():
         for code in ("4.3.5", "5.3.5"):
