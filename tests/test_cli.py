@@ -222,6 +222,11 @@ def test_explain_a_servers_own_enhanced_code_through_its_reply_code() -> None:
     assert "5.7.509 is not in the IANA registry" in data[0]["warnings"][0]
     zh = run("explain", "451 4.7.500 Server busy", "--lang", "zh")
     assert "4.7.500 不在 IANA 注册表中" in zh.stdout and "暂时" in zh.stdout
+    alone = run("explain", "The server response was: 5.7.57 SMTP; Client was not authenticated")
+    assert alone.stdout.startswith("SMTP 5.7.0 · Other or undefined security status")
+    assert "! 5.7.57 is not in the IANA registry" in alone.stdout
+    typed = run("explain", "5.7.57")  # a code typed alone must be a known one
+    assert typed.returncode == 2 and "Details past X.7.30 are servers' own" in typed.stderr
 
 
 @pytest.mark.parametrize("args, needle", [

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from typing import Any, NoReturn, TextIO
 
 from . import __version__, printable, render
+from . import codes as _codes
 from .catalogue import Catalogue, Entry, get_catalogue, labels, languages
 from .errors import SMTPCodeError
 from .lint import add_subcommand as _add_lint
@@ -54,7 +55,10 @@ def _dump(data: object, out: TextIO) -> None:
 def _explain(args: argparse.Namespace, cat: Catalogue, out: TextIO) -> int:
     if args.code == ["-"]:
         return _explain_stream(args, cat, out)
-    shortcode = parse_codes(" ".join(args.code), cat)
+    text = " ".join(args.code)
+    shortcode = parse_codes(text, cat)
+    if shortcode.kind == "single" and _codes.normalise(shortcode.codes[0]) == text.strip():
+        cat.lookup(shortcode.codes[0], args.lang)  # a code typed alone must be a known one
     if args.json:
         _dump(_as_json(shortcode, cat, args.lang), out)
     else:
@@ -71,26 +75,25 @@ def _card_text(shortcode: Shortcode, cat: Catalogue, lang: str, on: bool) -> str
 
 
 def _card(shortcode: Shortcode, cat: Catalogue, lang: str) -> render.Card:
-    """The card of a shortcode; a reply with the server's own enhanced code (``535 5.7.139``)
-    shows its basic code's card and says what the unregistered code still tells."""
-    own = _own_detail(shortcode, cat, lang)
-    if own is None:
-        return render.card(shortcode, cat, lang)
-    layout = render.card(Shortcode("single", shortcode.codes[:1]), cat, lang)
-    return layout._replace(warnings=(*layout.warnings, own))
+    """The card of a shortcode; a server's own enhanced code (``535 5.7.139``) shows the card
+    of the code that explains it, and says what the unregistered code still tells."""
+    shown, warning = _stand_in(shortcode, cat, lang)
+    layout = render.card(shown, cat, lang)
+    return layout._replace(warnings=(*layout.warnings, warning)) if warning else layout
 
 
-def _own_detail(shortcode: Shortcode, cat: Catalogue, lang: str) -> str | None:
-    """The warning for a reply whose enhanced code is the server's own, else None."""
+def _stand_in(shortcode: Shortcode, cat: Catalogue, lang: str) -> tuple[Shortcode, str]:
+    """What to explain for a shortcode, and the warning when that is not the shortcode itself:
+    a server's own enhanced code is explained through its reply code or its subject."""
     from .catalogue import class_and_subject
     from .replies import own_detail
 
-    enhanced = own_detail(shortcode, cat)
-    names = class_and_subject(enhanced, lang) if enhanced else None
-    if enhanced is None or names is None:
-        return None
-    return str(labels(lang)["own_detail"].format(
-        enhanced=enhanced, detail="X." + enhanced.split(".", 1)[1], basic=shortcode.codes[0],
+    own = own_detail(shortcode, cat)
+    names = class_and_subject(own.code, lang) if own else None
+    if own is None or names is None:
+        return shortcode, ""
+    return Shortcode("single", (own.shown,)), str(labels(lang)["own_detail"].format(
+        enhanced=own.code, detail="X." + own.code.split(".", 1)[1], shown=own.shown,
         class_name=names[0], subject=names[1]))
 
 
@@ -102,23 +105,21 @@ def _as_json(shortcode: Shortcode, cat: Catalogue, lang: str) -> Any:
 
         first, second = shortcode.codes
         return compare(first, second, lang=lang, catalogue=cat).as_dict()
-    if shortcode.kind == "single":
+    if shortcode.kind == "single" and cat.defines(shortcode.codes[0]):
         return cat.lookup(shortcode.codes[0], lang).as_dict()
     return _reply_json(shortcode, cat, lang)
 
 
 def _reply_json(shortcode: Shortcode, cat: Catalogue, lang: str) -> dict[str, Any]:
-    """A reply's entries; a code that is the server's own has none, and a warning says so."""
-    shown = shortcode
-    if _own_detail(shortcode, cat, lang) is not None:
-        shown = Shortcode("single", shortcode.codes[:1])
+    """A reply's entries; a server's own enhanced code has none, and a warning says so."""
+    shown, warning = _stand_in(shortcode, cat, lang)
     entries = resolve(shown, cat, lang)
+    warnings = render.card(shown, cat, lang).warnings if shown.kind == "reply" else ()
     return {
         "reply": shortcode.label, "type": shortcode.kind, "codes": list(shortcode.codes),
         "entries": [e.as_dict() for e in entries],
         "contradiction": contradiction(shown, entries),
-        "warnings": list(_card(shortcode, cat, lang).warnings
-                         if shortcode.kind == "reply" else ()),
+        "warnings": [*warnings, *([warning] if warning else [])],
     }
 
 

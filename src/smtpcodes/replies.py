@@ -183,24 +183,38 @@ def _is_code(word: str) -> bool:
     return _codes.is_basic(word) or _codes.is_enhanced_shape(word)
 
 
-def own_detail(shortcode: Shortcode, cat: Catalogue) -> str | None:
-    """The enhanced code of a reply when it is the server's own: no catalogue defines it, but
-    the basic code and the subject are known (Microsoft 365's ``535 5.7.139``, ``451 4.7.500``).
-    Such a reply is explained through its basic code; None for any other shortcode."""
-    if shortcode.kind != "reply":
+class OwnDetail(NamedTuple):
+    """An enhanced code that is the server's own, and the code that explains it instead."""
+
+    code: str  # 5.7.139
+    shown: str  # 535, the reply code it came with; or 5.7.0, its subject's undefined detail
+
+
+def own_detail(shortcode: Shortcode, cat: Catalogue) -> OwnDetail | None:
+    """A pasted enhanced code that no catalogue defines although its subject is registered:
+    a server's own detail (Microsoft 365's ``535 5.7.139``, ``451 4.7.500``, a bare ``5.7.57``).
+    It is explained through its reply code, or alone through ``X.Y.0``, the subject's
+    "other or undefined" detail; None for anything else."""
+    if shortcode.kind == "reply":
+        enhanced, shown = shortcode.codes[1], shortcode.codes[0]
+    elif shortcode.kind == "single" and _codes.is_enhanced(shortcode.codes[0]):
+        enhanced = shortcode.codes[0]
+        shown = enhanced.rsplit(".", 1)[0] + ".0"
+    else:
         return None
-    basic, enhanced = shortcode.codes
-    if cat.defines(enhanced) or not cat.defines(basic) or class_and_subject(enhanced) is None:
+    if cat.defines(enhanced) or not cat.defines(shown) or class_and_subject(enhanced) is None:
         return None
-    return enhanced
+    return OwnDetail(enhanced, shown)
 
 
 def most_specific(shortcode: Shortcode, cat: Catalogue) -> str:
     """The one code ``lookup`` answers for a text: the enhanced code of a reply (it says why)
-    unless it is the server's own, then the basic code; for ``X.1.1`` the most severe class the
-    registry uses it in (5.1.1; 2.1.5 for X.1.5); a comparison has no single answer."""
-    if own_detail(shortcode, cat) is not None:
-        return shortcode.codes[0]
+    unless it is the server's own, then the code that explains it (``own_detail``); for ``X.1.1``
+    the most severe class the registry uses it in (5.1.1; 2.1.5 for X.1.5); a comparison has no
+    single answer."""
+    own = own_detail(shortcode, cat)
+    if own is not None:
+        return own.shown
     if shortcode.kind == "compare":
         raise MalformedCodeError(
             f"{shortcode.label} names two codes: use smtpcodes.compare() for a comparison")
