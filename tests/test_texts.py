@@ -216,6 +216,15 @@ def test_554_notes_that_postfix_refuses_recipients_with_it() -> None:
         assert "554 5.7.1" in note and "Relay access denied" in note and words in note
 
 
+def test_5_7_14_tells_burl_trust_from_gmails_browser_login() -> None:
+    """The registry's X.7.14 is BURL's trust relationship (RFC 5248, 535/554); Gmail's
+    534 5.7.14 asks for a login in a browser: both languages say so."""
+    for lang, gmail in (("en", "Gmail also sends 534 5.7.14"), ("zh", "Gmail 另用 534 5.7.14")):
+        entry = lookup("5.7.14", lang)
+        assert "BURL" in entry.when and gmail in entry.when
+        assert "535" in entry.when and "554" in entry.when
+
+
 def test_4_3_5_does_not_guess_how_soon_a_fix_comes() -> None:
     for lang in languages():
         for code in ("4.3.5", "5.3.5"):
