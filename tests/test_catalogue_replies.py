@@ -224,6 +224,11 @@ GMAIL_BOUNCE = """\
     ("Diagnostic-Code: X-Postfix; host mail.example.com[private/dovecot-lmtp] said: 552 5.2.2 "
      "<x@example.com> Quota exceeded (in reply to end of DATA command)",
      Shortcode("reply", ("552", "5.2.2"))),
+    # a provider's event log: JSON written without spaces
+    ('{"event":"bounce","reason":"550 5.1.1 The email account that you tried to reach does '
+     'not exist.","status":"5.1.1"}', REPLY),
+    ('{"smtp_response":"451 4.7.1 Greylisted, try again later"}',
+     Shortcode("reply", ("451", "4.7.1"))),
 ])
 def test_replies_are_found_in_what_people_paste(text: str, expected: Shortcode) -> None:
     assert [item.shortcode for item in find(text)] == [expected]
@@ -235,6 +240,7 @@ def test_replies_are_found_in_what_people_paste(text: str, expected: Shortcode) 
     "SMTP Error: The following recipients failed: x@example.com: Recipient address rejected",
     "Arrival-Date: Mon,  2 Dec 2024 10:00:00 +0000 (250 bytes) [550] \"421\" 'version 4.5.1'",
     'Expected response code "250/251/252" but got nothing',
+    '{"size":250,"code":"421","version":"4.5.1"}',
 ])
 def test_numbers_in_brackets_or_quotes_alone_are_no_replies(text: str) -> None:
     assert find(text) == []

@@ -11,8 +11,9 @@ bounce, an exception) a code counts only where a reply starts: at the start of a
 ``>`` quote marks, after a word ending in ``:`` or ``;`` (``said: 550``, ``smtp; 550``), behind
 ``dsn=`` / ``status=``, or just inside an opening quote (Exchange's ``returned '550 5.1.1 …'``,
 PHP's ``message "550 …"``). Just inside a bracket it takes a reply with its enhanced code
-(Python's ``(550, b'5.1.1 …')``, Ruby's ``(535-5.7.8 …``) but no lone number, so dates,
-addresses, sizes and version numbers are left alone.
+(Python's ``(550, b'5.1.1 …')``, Ruby's ``(535-5.7.8 …``) but no lone number; a JSON value
+written without spaces (``"reason":"550 5.1.1 …"``) counts as quoted. So dates, addresses,
+sizes and version numbers are left alone.
 """
 
 from __future__ import annotations
@@ -35,6 +36,9 @@ _QUOTES = "\"'`()[]{}<>,;#"
 #: that the reply's text follows, brackets only a reply that carries an enhanced code.
 _QUOTE_OPENERS = "\"'`#"
 _BRACKET_OPENERS = "(["
+#: Parts of a JSON key whose value may be a reply (``"reason"``, ``"smtp_response"``).
+_JSON_KEYS = ("status", "code", "dsn", "reply", "response", "reason", "diagnostic", "error",
+              "message", "smtp")
 _SHOWN = 200  # characters of a found reply's line kept for display
 _EXPECTED = "expected a code (553, 5.1.1) or a reply (550 5.1.1 …)"
 
@@ -258,16 +262,24 @@ def _reply_in_text(words: list[str], i: int, cat: Catalogue) -> Shortcode | None
     """The reply starting at word ``i`` of a line, if a reply may start there; lenient: a
     malformed or unknown-looking word is simply not a reply."""
     word, prefixed = _unprefixed(words[i])
+    in_json = not prefixed and '":' in word
+    if in_json:  # '{"reason":"550 5.1.1 …' written without spaces: the value starts here
+        key, _, word = word.rpartition('":')
+        if not any(name in key.rsplit('"', 1)[-1].lower() for name in _JSON_KEYS):
+            return None  # '"version":"4.5.1"
     needs_enhanced = False
     if prefixed:
         if not word:  # "smtp;" "550": the next word is judged as one after a ';'
             return None
-    elif not _reply_may_start(words, i):
+    elif in_json or not _reply_may_start(words, i):
         opener = word[:1]
-        if not opener or opener not in _QUOTE_OPENERS + _BRACKET_OPENERS:
+        if opener and opener in _QUOTE_OPENERS:
+            # '"354" but got "554"': a number quoted on its own is a value, not a reply
+            needs_enhanced = word.rstrip(",.;:)]}")[-1:] in "\"'`"
+        elif in_json or (opener and opener in _BRACKET_OPENERS):
+            needs_enhanced = True  # '"size":250', '(250 bytes)': numbers, not replies
+        else:
             return None
-        # '"354" but got "554"': a number quoted on its own is a value, not a reply
-        needs_enhanced = opener in _BRACKET_OPENERS or word.rstrip(",.;:)]}")[-1:] in "\"'`"
     word = _bare(word).rstrip(".:")
     basic, second = _split_glued(word)
     head = basic or word
