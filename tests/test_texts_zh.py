@@ -93,6 +93,22 @@ def test_every_chinese_field_is_written_in_chinese() -> None:
             assert not text or CJK.search(text), (entry.code, field, text)
 
 
+_QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|\"[^\"]*\"|'[^']*'")
+#: Three or more English words in a row: a sentence, not a name such as "null MX".
+_ENGLISH_RUN = re.compile(r"[A-Za-z][\w'-]*(?:[ ,:;./]+[A-Za-z][\w'-]*){2,}")
+
+
+def test_english_in_chinese_texts_is_quoted_or_a_command() -> None:
+    """English inside Chinese is what a server prints, in quotes, or a command such as
+    ``MAIL FROM/RCPT TO``; never an English sentence left untranslated."""
+    for where, text in chinese_texts():
+        if where.endswith(".md"):
+            continue  # the zh pages show shell sessions and code
+        bare = _QUOTED.sub("", re.sub(r"https?://\S+", "", text))
+        for run in _ENGLISH_RUN.findall(bare):
+            assert run.replace("/", " ").isupper(), (where, run)
+
+
 def test_class_labels_and_sentences_read_naturally() -> None:
     words = labels("zh")
     assert words["classes"] == {"2": "2xx 成功", "3": "3xx 中间回复", "4": "4xx 暂时失败",
