@@ -200,6 +200,10 @@ def test_the_package_attribute_stays_the_function_once_boxes_are_rendered() -> N
      "after 5.2.2 it bounces at once"),
     ("5.1.1", "5.7.1", "the address may well be valid, but this sender",
      "Postfix's 554 5.7.1 'Relay access denied', a pairing the registry does not list"),
+    ("550", "554", "554 fails the whole transaction",
+     "Postfix, though, also answers RCPT with 554 (relay denied, blocklist hits)"),
+    ("450", "550", "450 says the mailbox is unavailable for now",
+     "greylisting relies on a 4xx reply (450, or 451 4.7.1 on many servers)"),
 ])
 def test_common_pairs_say_what_a_sender_does_differently(a: str, b: str, difference: str,
                                                          which: str) -> None:
