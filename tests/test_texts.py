@@ -225,6 +225,16 @@ def test_5_7_14_tells_burl_trust_from_gmails_browser_login() -> None:
         assert "535" in entry.when and "554" in entry.when
 
 
+def test_provider_uses_of_registered_details_are_named() -> None:
+    """Yahoo's 554 5.7.9 is a policy refusal, not a weak AUTH mechanism; Gmail's 421 4.7.28
+    and 550 5.7.28 report an unusual rate of unsolicited mail."""
+    for lang in ("en", "zh"):
+        assert "554 5.7.9 Message not accepted for policy reasons" in lookup("5.7.9", lang).note
+        assert "421 4.7.28" in lookup("4.7.28", lang).when
+        assert "550 5.7.28" in lookup("5.7.28", lang).when
+    assert "Application-specific password required" in lookup("5.7.9").when
+
+
 def test_4_3_5_does_not_guess_how_soon_a_fix_comes() -> None:
     for lang in languages():
         for code in ("4.3.5", "5.3.5"):
