@@ -30,7 +30,8 @@ _PREFIXES = frozenset({"smtp", "esmtp", "lmtp", "x-postfix", "x-smtp", "dsn", "s
 #: Line-initial words whose value is a reply (``Status: 5.1.1``, ``said: 550`` wrapped onto a
 #: new line); after any other ``Header:`` (``Content-Length: 250``) a number is no reply.
 _REPLY_HEADERS = frozenset({"diagnostic-code", "status", "s", "reply", "response", "said",
-                            "error", "reason", "failure", "failed"})
+                            "error", "reason", "details", "failure", "failed", "deferred",
+                            "bounced", "rejected", "refused"})
 _QUOTES = "\"'`()[]{}<>,;#"
 #: First characters after which a reply may start inside running text: quotes take any code
 #: that the reply's text follows, brackets only a reply that carries an enhanced code.
