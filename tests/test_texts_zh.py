@@ -123,6 +123,15 @@ def test_class_labels_and_sentences_read_naturally() -> None:
     assert result.differences[0].startswith("235 属于“2xx 成功”类：操作已成功")
 
 
+def test_no_terminal_line_starts_with_closing_punctuation() -> None:
+    """``smtpcodes explain --lang zh`` wraps by width, but never puts 。 or ， first on a line."""
+    cat = Catalogue()
+    shortcodes = [*cat.codes(kind="basic"), "421 vs 451", "550 vs 553", "4.2.2 vs 5.2.2"]
+    for text in shortcodes:
+        for line in render.to_text(render.card(parse(text), cat, "zh")).splitlines():
+            assert not line.strip().startswith(tuple("。，、；：？！）”")), (text, line)
+
+
 def test_chinese_lists_separate_ascii_words_with_spaces() -> None:
     which = " ".join(compare("550", "553", lang="zh").which)
     assert "MAIL、RCPT 或 VRFY" in which
