@@ -260,3 +260,30 @@ def test_a_servers_own_enhanced_code_is_explained_through_its_reply_code() -> No
     dotnet = ("System.Net.Mail.SmtpException: The server response was: 5.7.57 SMTP; Client was "
               "not authenticated to send anonymous mail during MAIL FROM")
     assert smtpcodes.lookup(dotnet).code == "5.7.0"
+
+
+RAW_BOUNCE = """\
+Received: from mail.example.org (mail.example.org [192.0.2.10])
+\tby mx.example.net (Postfix) with ESMTPS id 4B1F2C0123; Mon,  2 Dec 2024 10:00:05 +0000
+Content-Type: multipart/report; report-type=delivery-status;
+\tboundary="4B1F2C0123.1733133605/mail.example.org"
+X-Spam-Score: 250
+X-Priority: 3 (Normal)
+
+<u@example.com>: host mx.example.com[192.0.2.1] said: 550-5.1.1 The email
+    account that you tried to reach does not exist. Please try 550-5.1.1
+    double-checking the recipient's email address for typos or 550-5.1.1
+
+Action: failed
+Status: 5.1.1
+Diagnostic-Code: smtp; 550-5.1.1 The email account that you tried to reach does
+    not exist. Please try 550-5.1.1 double-checking the recipient's email
+
+Subject: Meeting at 4 pm; 250 people expected, agenda 4.30.1 (250 MB)
+"""
+
+
+def test_a_raw_bounce_holds_one_reply_whatever_its_headers_say() -> None:
+    """Sizes, priorities and a returned Subject with numbers after ';' or in brackets are no
+    replies; the Gmail reply, quoted three times, is found once."""
+    assert [(f.line, f.shortcode) for f in find(RAW_BOUNCE)] == [(8, REPLY)]
