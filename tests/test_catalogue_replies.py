@@ -221,6 +221,7 @@ GMAIL_BOUNCE = """\
     ("> > 550 5.1.1 User unknown", REPLY),
     ("Error: 550 5.1.1 User unknown", REPLY),
     ("Deferred: 421 4.3.2 Connection rate limit exceeded.", Shortcode("reply", ("421", "4.3.2"))),
+    ("MessagingException: 550 5.1.1 User unknown", REPLY),
     (GMAIL_BOUNCE, Shortcode("reply", ("550", "5.7.26"))),
     ("Diagnostic-Code: X-Postfix; host mail.example.com[private/dovecot-lmtp] said: 552 5.2.2 "
      "<x@example.com> Quota exceeded (in reply to end of DATA command)",

@@ -8,12 +8,13 @@ Diagnostic-Code), ``dsn=5.1.1``, ``X.1.1`` (subject and detail in every class th
 The text is split into words once and each word is looked at a bounded number of times, so any
 input, however long or oddly spaced, costs linear time. Inside running text (a log line, a
 bounce, an exception) a code counts only where a reply starts: at the start of a line or behind
-``>`` quote marks, after a word ending in ``:`` or ``;`` (``said: 550``, ``smtp; 550``), behind
-``dsn=`` / ``status=``, or just inside an opening quote (Exchange's ``returned '550 5.1.1 …'``,
-PHP's ``message "550 …"``). Just inside a bracket it takes a reply with its enhanced code
-(Python's ``(550, b'5.1.1 …')``, Ruby's ``(535-5.7.8 …``) but no lone number; a JSON value
-written without spaces (``"reason":"550 5.1.1 …"``) counts as quoted. So dates, addresses,
-sizes and version numbers are left alone.
+``>`` quote marks, after a word ending in ``:`` (``said: 550``), behind a DSN address type
+(``smtp; 550``), ``dsn=`` or ``status=``, or just inside an opening quote (Exchange's
+``returned '550 5.1.1 …'``, PHP's ``message "550 …"``; a JSON value written without spaces,
+``"reason":"550 5.1.1 …"``, counts as quoted). Just inside a bracket, or after any other word
+ending in ``;`` or any other header's ``:``, only a reply with its enhanced code counts
+(Python's ``(550, b'5.1.1 …')``, Ruby's ``(535-5.7.8 …``, Java's ``MessagingException: 550
+5.1.1 …``), never a lone number. So dates, addresses, sizes and version numbers are left alone.
 """
 
 from __future__ import annotations
@@ -277,8 +278,10 @@ def _reply_in_text(words: list[str], i: int, cat: Catalogue) -> Shortcode | None
         if opener and opener in _QUOTE_OPENERS:
             # '"354" but got "554"': a number quoted on its own is a value, not a reply
             needs_enhanced = word.rstrip(",.;:)]}")[-1:] in "\"'`"
-        elif in_json or (opener and opener in _BRACKET_OPENERS):
-            needs_enhanced = True  # '"size":250', '(250 bytes)': numbers, not replies
+        elif in_json or (opener and opener in _BRACKET_OPENERS) or words[i - 1][-1:] in ":;":
+            # '"size":250', '(250 bytes)', '4 pm; 250 people', 'Content-Length: 250': numbers;
+            # 'MessagingException: 550 5.1.1': a whole reply
+            needs_enhanced = True
         else:
             return None
     word = _bare(word).rstrip(".:")
@@ -299,8 +302,8 @@ def _reply_may_start(words: list[str], i: int) -> bool:
     if i == 0 or _quoted_line_start(words, i):
         return True
     before = words[i - 1]
-    if before.endswith(";"):
-        return True
+    if before.endswith(";"):  # "smtp; 550"; after any other ';' only a whole reply counts
+        return before[:-1].lower() in _PREFIXES
     if not before.endswith(":"):
         return False
     if i == 1 and _is_header_name(before[:-1]):
