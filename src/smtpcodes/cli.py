@@ -57,8 +57,9 @@ def _explain(args: argparse.Namespace, cat: Catalogue, out: TextIO) -> int:
         return _explain_stream(args, cat, out)
     text = " ".join(args.code)
     shortcode = parse_codes(text, cat)
-    if shortcode.kind == "single" and _codes.normalise(shortcode.codes[0]) == text.strip():
-        cat.lookup(shortcode.codes[0], args.lang)  # a code typed alone must be a known one
+    typed = text.strip()
+    if _codes.is_basic(typed) or _codes.is_enhanced_shape(typed):
+        cat.lookup(typed, args.lang)  # a code typed alone must be a known one
     if args.json:
         _dump(_as_json(shortcode, cat, args.lang), out)
     else:

@@ -29,7 +29,7 @@ from .shortcode import Shortcode
 #: Words that announce a code: a DSN's address types (``smtp; 550``) and log fields (``dsn=``).
 _PREFIXES = frozenset({"smtp", "esmtp", "lmtp", "x-postfix", "x-smtp", "dsn", "status"})
 #: Line-initial words whose value is a reply (``Status: 5.1.1``, ``said: 550`` wrapped onto a
-#: new line); after any other ``Header:`` (``Content-Length: 250``) a number is no reply.
+#: new line); after any other ``Header:`` (``Content-Length: 250``) only a whole reply counts.
 _REPLY_HEADERS = frozenset({"diagnostic-code", "status", "s", "reply", "response", "said",
                             "error", "reason", "details", "failure", "failed", "deferred",
                             "bounced", "rejected", "refused"})
@@ -268,7 +268,7 @@ def _reply_in_text(words: list[str], i: int, cat: Catalogue) -> Shortcode | None
     if in_json:  # '{"reason":"550 5.1.1 …' written without spaces: the value starts here
         key, _, word = word.rpartition('":')
         if not any(name in key.rsplit('"', 1)[-1].lower() for name in _JSON_KEYS):
-            return None  # '"version":"4.5.1"
+            return None  # '"version":"4.5.1"': not a reply's field
     needs_enhanced = False
     if prefixed:
         if not word:  # "smtp;" "550": the next word is judged as one after a ';'
@@ -294,7 +294,7 @@ def _reply_in_text(words: list[str], i: int, cat: Catalogue) -> Shortcode | None
     if second is not None and _codes.is_enhanced_shape(second) and not _codes.is_enhanced(head):
         return Shortcode("reply", (head, _codes.normalise(second)))
     if needs_enhanced and not _codes.is_enhanced(head):
-        return None  # "(250 bytes)": a number in brackets, not a reply
+        return None  # a lone number where only a whole reply may start
     return Shortcode("single", (_codes.normalise(head),))
 
 
