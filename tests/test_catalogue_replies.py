@@ -248,6 +248,14 @@ def test_numbers_in_brackets_or_quotes_alone_are_no_replies(text: str) -> None:
     assert find(text) == []
 
 
+def test_a_found_reply_is_shown_from_its_code_on() -> None:
+    found = find("Remote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'\n"
+                 "<mail.example.org #5.7.1 smtp;554 5.7.1 Relay access denied>")
+    assert [f.text for f in found] == [
+        "550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'",
+        "554 5.7.1 Relay access denied>"]
+
+
 def test_a_servers_own_enhanced_code_is_explained_through_its_reply_code() -> None:
     """Microsoft 365's 5.7.139 is in no registry: the reply still means 535, and says so."""
     text = "javax.mail.AuthenticationFailedException: 535 5.7.139 Authentication unsuccessful"

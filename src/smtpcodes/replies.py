@@ -253,7 +253,8 @@ def find(text: str, catalogue: Catalogue | None = None) -> list[Found]:
             at = line.find(word, at)
             shortcode = _reply_in_text(words, i, cat)
             if shortcode is not None and shortcode not in found:
-                shown = " ".join(line[at:at + _SHOWN].split())
+                start = at + max(word.rfind(shortcode.codes[0]), 0)  # not "'" or "smtp;"
+                shown = " ".join(line[start:start + _SHOWN].split())
                 found[shortcode] = Found(number, shortcode, shown)
             at += len(word)
     carried = {code for s in found if s.kind == "reply" for code in s.codes}
