@@ -219,6 +219,9 @@ GMAIL_BOUNCE = """\
     # a bounce quoted in a forwarded message, a one-word label, Gmail's multi-line reply
     ("> 550 5.1.1 <x@example.com>: Recipient address rejected: User unknown", REPLY),
     ("> > 550 5.1.1 User unknown", REPLY),
+    # session transcripts: Sendmail's bounce and Exim's -v output mark the server's lines
+    (">>> RCPT To:<x@example.com>\n<<< 550 5.1.1 <x@example.com>... User unknown", REPLY),
+    ("  SMTP>> RCPT TO:<x@example.com>\n  SMTP<< 550 5.1.1 User unknown", REPLY),
     ("Error: 550 5.1.1 User unknown", REPLY),
     ("Deferred: 421 4.3.2 Connection rate limit exceeded.", Shortcode("reply", ("421", "4.3.2"))),
     ("MessagingException: 550 5.1.1 User unknown", REPLY),

@@ -314,8 +314,9 @@ def _reply_may_start(words: list[str], i: int) -> bool:
 
 def _quoted_line_start(words: list[str], i: int) -> bool:
     """``> 550 5.1.1`` or ``> > 550``: a reply quoted in a forwarded bounce starts its line
-    behind the quote marks (three levels at most, so each word costs a bounded look)."""
-    return 0 < i <= 3 and all(set(word) <= {">"} for word in words[:i])
+    behind the quote marks (three levels at most, so each word costs a bounded look); so does
+    a server's line in a session transcript (Sendmail's ``<<< 550``, Exim's ``SMTP<< 550``)."""
+    return 0 < i <= 3 and all(set(word) <= {">"} or word.endswith("<<") for word in words[:i])
 
 
 def _is_header_name(word: str) -> bool:
