@@ -65,6 +65,14 @@ def test_every_enhanced_registry_row_resolves_in_every_class() -> None:
             assert any(ref.document == "IANA" for ref in entry.references)
 
 
+def test_enhanced_names_are_the_registrys_own() -> None:
+    """Each detail's English name is the registry's sample text (X.6.10 has none: deprecated)."""
+    for row in _rows("iana_enhanced.csv"):
+        if row["table"] == "enumerated" and row["sample_text"]:
+            name = lookup("5" + row["code"][1:]).name
+            assert name.lower() == row["sample_text"].lower(), row["code"]
+
+
 def test_registry_association_is_normalised_not_copied() -> None:
     assert lookup("5.1.1").associated == ("451", "550")
     assert lookup("2.3.6").associated == ("250", "251")  # "250 or 251"

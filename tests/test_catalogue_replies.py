@@ -168,3 +168,134 @@ def test_reading_costs_linear_time_in_the_text(unit: str) -> None:
         base = best_cpu(lambda: find(small))
         big = best_cpu(lambda: find(large))
     assert big / base < 8, (unit, base, big)
+
+
+# --- what people paste: bounces, exceptions and client logs ------------------------------------
+
+GMAIL_BOUNCE = """\
+  x@example.com
+    host gmail-smtp-in.l.google.com [142.250.1.27]
+    SMTP error from remote mail server after end of data:
+    550-5.7.26 This mail has been blocked because the sender is unauthenticated.
+    550-5.7.26 Gmail requires all senders to authenticate with either SPF or DKIM.
+    550 5.7.26  https://support.google.com/mail/answer/81126#authentication - gsmtp"""
+
+
+@pytest.mark.parametrize("text, expected", [
+    # Exchange and Microsoft 365 non-delivery reports quote the reply
+    ("Remote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'", REPLY),
+    ("<mail.example.org #5.1.1 smtp;550 5.1.1 RESOLVER.ADR.RecipNotFound; not found>", REPLY),
+    # Python's smtplib: the reply text is a bytes literal after the code
+    ("(550, b'5.1.1 <x@example.com>: Recipient address rejected: User unknown')", REPLY),
+    ("smtplib.SMTPRecipientsRefused: {'x@example.com': (550, b'5.1.1 <x@example.com>: "
+     "Recipient address rejected: User unknown in local recipient table')}", REPLY),
+    ("SMTPRecipientsRefused({'x@example.com': (451, b'4.7.1 Greylisted, come back later')})",
+     Shortcode("reply", ("451", "4.7.1"))),
+    ("smtplib.SMTPAuthenticationError: (535, b'5.7.8 Username and Password not accepted. "
+     "For more information, go to\\n5.7.8  https://support.google.com/mail/?p=BadCredentials')",
+     Shortcode("reply", ("535", "5.7.8"))),
+    ("smtplib.SMTPSenderRefused: (553, b'5.7.1 <a@example.com>: Sender address rejected: "
+     "not owned by user b@example.com', 'a@example.com')", Shortcode("reply", ("553", "5.7.1"))),
+    # Java, Node, PHP, Ruby, .NET
+    ("javax.mail.SendFailedException: Invalid Addresses;\n  nested exception is:\n\t"
+     "com.sun.mail.smtp.SMTPAddressFailedException: 550 5.1.1 <x@example.com>: Recipient "
+     "address rejected: User unknown in virtual alias table", REPLY),
+    ("Error: Invalid login: 535-5.7.8 Username and Password not accepted. Learn more at\n"
+     "535 5.7.8  https://support.google.com/mail/?p=BadCredentials - gsmtp",
+     Shortcode("reply", ("535", "5.7.8"))),
+    ("Error: Message failed: 550 5.7.1 Relaying denied\n  code: 'EENVELOPE',\n"
+     "  response: '550 5.7.1 Relaying denied',\n  responseCode: 550,\n  command: 'RCPT TO'",
+     Shortcode("reply", ("550", "5.7.1"))),
+    ("2024-12-02 10:00:00 SMTP ERROR: RCPT TO command failed: 550 5.7.1 Unable to relay",
+     Shortcode("reply", ("550", "5.7.1"))),
+    ('Expected response code "354" but got code "554", with message "554 5.7.1 Service '
+     'unavailable; Client host [192.0.2.7] blocked using zen.spamhaus.org".',
+     Shortcode("reply", ("554", "5.7.1"))),
+    ("Net::SMTPAuthenticationError (535-5.7.8 Username and Password not accepted.",
+     Shortcode("reply", ("535", "5.7.8"))),
+    ("System.Net.Mail.SmtpException: Mailbox unavailable. The server response was: "
+     "5.7.1 Client does not have permissions to send as this sender",
+     Shortcode("single", ("5.7.1",))),
+    # a bounce quoted in a forwarded message, a one-word label, Gmail's multi-line reply
+    ("> 550 5.1.1 <x@example.com>: Recipient address rejected: User unknown", REPLY),
+    ("> > 550 5.1.1 User unknown", REPLY),
+    # session transcripts: Sendmail's bounce and Exim's -v output mark the server's lines
+    (">>> RCPT To:<x@example.com>\n<<< 550 5.1.1 <x@example.com>... User unknown", REPLY),
+    ("  SMTP>> RCPT TO:<x@example.com>\n  SMTP<< 550 5.1.1 User unknown", REPLY),
+    ("Error: 550 5.1.1 User unknown", REPLY),
+    ("Deferred: 421 4.3.2 Connection rate limit exceeded.", Shortcode("reply", ("421", "4.3.2"))),
+    ("MessagingException: 550 5.1.1 User unknown", REPLY),
+    (GMAIL_BOUNCE, Shortcode("reply", ("550", "5.7.26"))),
+    ("Diagnostic-Code: X-Postfix; host mail.example.com[private/dovecot-lmtp] said: 552 5.2.2 "
+     "<x@example.com> Quota exceeded (in reply to end of DATA command)",
+     Shortcode("reply", ("552", "5.2.2"))),
+    # a provider's event log: JSON written without spaces
+    ('{"event":"bounce","reason":"550 5.1.1 The email account that you tried to reach does '
+     'not exist.","status":"5.1.1"}', REPLY),
+    ('{"smtp_response":"451 4.7.1 Greylisted, try again later"}',
+     Shortcode("reply", ("451", "4.7.1"))),
+])
+def test_replies_are_found_in_what_people_paste(text: str, expected: Shortcode) -> None:
+    assert [item.shortcode for item in find(text)] == [expected]
+    assert parse_codes(text) == expected
+    assert smtpcodes.lookup(text).code == expected.codes[-1]
+
+
+@pytest.mark.parametrize("text", [
+    "SMTP Error: The following recipients failed: x@example.com: Recipient address rejected",
+    "Arrival-Date: Mon,  2 Dec 2024 10:00:00 +0000 (250 bytes) [550] \"421\" 'version 4.5.1'",
+    'Expected response code "250/251/252" but got nothing',
+    '{"size":250,"code":"421","version":"4.5.1"}',
+])
+def test_numbers_in_brackets_or_quotes_alone_are_no_replies(text: str) -> None:
+    assert find(text) == []
+
+
+def test_a_found_reply_is_shown_from_its_code_on() -> None:
+    found = find("Remote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'\n"
+                 "<mail.example.org #5.7.1 smtp;554 5.7.1 Relay access denied>")
+    assert [f.text for f in found] == [
+        "550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'",
+        "554 5.7.1 Relay access denied>"]
+
+
+def test_a_servers_own_enhanced_code_is_explained_through_its_reply_code() -> None:
+    """Microsoft 365's 5.7.139 is in no registry: the reply still means 535, and says so."""
+    text = "javax.mail.AuthenticationFailedException: 535 5.7.139 Authentication unsuccessful"
+    assert parse_codes(text) == Shortcode("reply", ("535", "5.7.139"))
+    assert smtpcodes.lookup(text).code == "535"
+    with pytest.raises(UnknownCodeError, match="Details past X.7.30 are servers' own"):
+        smtpcodes.lookup("5.7.139")  # asked for by itself it is still unknown
+    with pytest.raises(UnknownCodeError):
+        smtpcodes.lookup("535 5.9.1")  # an unregistered subject is no server's detail
+    # .NET prints the enhanced code alone: its subject's undefined detail explains it
+    dotnet = ("System.Net.Mail.SmtpException: The server response was: 5.7.57 SMTP; Client was "
+              "not authenticated to send anonymous mail during MAIL FROM")
+    assert smtpcodes.lookup(dotnet).code == "5.7.0"
+
+
+RAW_BOUNCE = """\
+Received: from mail.example.org (mail.example.org [192.0.2.10])
+\tby mx.example.net (Postfix) with ESMTPS id 4B1F2C0123; Mon,  2 Dec 2024 10:00:05 +0000
+Content-Type: multipart/report; report-type=delivery-status;
+\tboundary="4B1F2C0123.1733133605/mail.example.org"
+X-Spam-Score: 250
+X-Priority: 3 (Normal)
+
+<u@example.com>: host mx.example.com[192.0.2.1] said: 550-5.1.1 The email
+    account that you tried to reach does not exist. Please try 550-5.1.1
+    double-checking the recipient's email address for typos or 550-5.1.1
+
+Action: failed
+Status: 5.1.1
+Diagnostic-Code: smtp; 550-5.1.1 The email account that you tried to reach does
+    not exist. Please try 550-5.1.1 double-checking the recipient's email
+
+Subject: Meeting at 4 pm; 250 people expected, agenda 4.30.1 (250 MB)
+"""
+
+
+def test_a_raw_bounce_holds_one_reply_whatever_its_headers_say() -> None:
+    """Sizes, priorities and a returned Subject with numbers after ';' or in brackets are no
+    replies; the Gmail reply, quoted three times, is found once."""
+    assert [(f.line, f.shortcode) for f in find(RAW_BOUNCE)] == [(8, REPLY)]

@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+#: A bare environment, but the code under test: a PYTHONPATH pointing at a checkout is kept.
+ENV = {"PATH": "", "PYTHONIOENCODING": "utf-8",
+       **{key: os.environ[key] for key in ("PYTHONPATH",) if key in os.environ}}
+
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "smtpcodes.cli", *args], capture_output=True,
-                          text=True, encoding="utf-8", check=False,
-                          env={"PATH": "", "PYTHONIOENCODING": "utf-8"})
+                          text=True, encoding="utf-8", check=False, env=ENV)
 
 
 def test_explain_basic_code_plain_when_not_a_tty() -> None:
@@ -173,8 +177,7 @@ Dec  2 10:00:01 mx postfix/smtpd[99]: NOQUEUE: reject: RCPT from unknown[192.0.2
 
 def run_with_input(text: str, *args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run([sys.executable, "-m", "smtpcodes.cli", *args], input=text,
-                          capture_output=True, text=True, encoding="utf-8", check=False,
-                          env={"PATH": "", "PYTHONIOENCODING": "utf-8"})
+                          capture_output=True, text=True, encoding="utf-8", check=False, env=ENV)
 
 
 def test_explain_dash_explains_every_reply_of_a_bounce_or_log() -> None:
@@ -201,6 +204,29 @@ def test_explain_dash_reports_unknown_codes_by_line_and_fails() -> None:
     assert data[0]["line"] == 1 and data[0]["error"]["type"] == "UnknownCodeError"
     nothing = run_with_input("no reply here\n", "explain", "-")
     assert nothing.returncode == 2 and "no SMTP reply found" in nothing.stderr
+
+
+def test_explain_a_servers_own_enhanced_code_through_its_reply_code() -> None:
+    """Microsoft 365's 5.7.509 is in no registry: the 550 is explained, and a line says why."""
+    ndr = ("Remote Server returned '550 5.7.509 Access denied, sending domain example.org does "
+           "not pass DMARC verification and has a DMARC policy of reject.'\n")
+    result = run_with_input(ndr, "explain", "-")
+    assert result.returncode == 0, result.stderr
+    assert "SMTP 550 · Requested mailbox unavailable" in result.stdout
+    assert ("! 5.7.509 is not in the IANA registry: detail X.7.509 is the server's own"
+            in result.stdout)
+    assert "(Permanent failure; Security or policy)" in result.stdout
+    data = json.loads(run_with_input(ndr, "explain", "-", "--json").stdout)
+    assert data[0]["codes"] == ["550", "5.7.509"]
+    assert [e["code"] for e in data[0]["entries"]] == ["550"]
+    assert "5.7.509 is not in the IANA registry" in data[0]["warnings"][0]
+    zh = run("explain", "451 4.7.500 Server busy", "--lang", "zh")
+    assert "4.7.500 不在 IANA 注册表中" in zh.stdout and "暂时" in zh.stdout
+    alone = run("explain", "The server response was: 5.7.57 SMTP; Client was not authenticated")
+    assert alone.stdout.startswith("SMTP 5.7.0 · Other or undefined security status")
+    assert "! 5.7.57 is not in the IANA registry" in alone.stdout
+    typed = run("explain", "5.7.57")  # a code typed alone must be a known one
+    assert typed.returncode == 2 and "Details past X.7.30 are servers' own" in typed.stderr
 
 
 @pytest.mark.parametrize("args, needle", [

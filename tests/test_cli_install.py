@@ -90,3 +90,15 @@ def test_what_needs_an_extra_says_which(bare_env: Path) -> None:
         assert toml.returncode == 0 and toml.stdout.startswith("SMTP 559 · A")
     else:
         assert toml.returncode == 2 and "pip install 'smtpcodes[toml]'" in toml.stderr
+
+
+@pytest.mark.parametrize("module, extra", [
+    ("smtpcodes.markdown_ext", "markdown"), ("smtpcodes.mkdocs_plugin", "mkdocs"),
+    ("smtpcodes.sphinx", "sphinx")])
+def test_a_front_end_without_its_extra_says_what_to_install(bare_env: Path, module: str,
+                                                             extra: str) -> None:
+    result = _run(bare_env, str(bare_env / "bin" / "python"), "-c", f"import {module}")
+    assert result.returncode == 1
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith(f"ModuleNotFoundError: {module} needs "), last
+    assert last.endswith(f"is not installed: pip install 'smtpcodes[{extra}]'"), last

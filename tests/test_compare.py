@@ -189,3 +189,35 @@ def test_the_package_attribute_stays_the_function_once_boxes_are_rendered() -> N
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == "235"
+
+
+@pytest.mark.parametrize("a, b, difference, which", [
+    ("421", "451", "421 ends the session: the server closes the connection",
+     "after 451 it may carry on with other work on the same connection"),
+    ("451", "452", "A 452 to a RCPT after others were accepted refuses only the surplus",
+     "sends the message to the recipients already accepted and the rest in a new transaction"),
+    ("4.2.2", "5.2.2", "RFC 3463 meant X.2.2 as a persistent transient failure",
+     "after 5.2.2 it bounces at once"),
+    ("5.1.1", "5.7.1", "the address may well be valid, but this sender",
+     "Postfix's 554 5.7.1 'Relay access denied', a pairing the registry does not list"),
+    ("550", "554", "554 fails the whole transaction",
+     "Postfix, though, also answers RCPT with 554 (relay denied, blocklist hits)"),
+    ("450", "550", "450 says the mailbox is unavailable for now",
+     "greylisting relies on a 4xx reply (450, or 451 4.7.1 on many servers)"),
+])
+def test_common_pairs_say_what_a_sender_does_differently(a: str, b: str, difference: str,
+                                                         which: str) -> None:
+    result = compare(b, a)  # either order
+    assert difference in " ".join(result.differences)
+    assert which in " ".join(result.which)
+
+
+def test_two_replies_compare_through_the_codes_that_say_why() -> None:
+    assert parse("550 5.1.1 vs 550 5.7.1") == parse("5.1.1 vs 5.7.1")
+    assert parse("550-5.1.1 User unknown vs 554 5.7.1 Relay access denied").codes == (
+        "5.1.1", "5.7.1")
+    out = subprocess.run([sys.executable, "-m", "smtpcodes.cli", "explain", "550", "5.1.1", "vs",
+                          "550", "5.7.1"], capture_output=True, text=True, check=False)
+    assert out.returncode == 0, out.stderr
+    assert out.stdout.startswith("SMTP 5.1.1 vs 5.7.1 · Bad destination mailbox address vs ")
+    assert "only a corrected address helps" in " ".join(out.stdout.split())

@@ -153,6 +153,89 @@ def test_iana_only_pairings_are_not_presented_as_usual(code: str, basic: str) ->
         assert mentions and all(registry in s and no_rfc in s for s in mentions), (lang, when)
 
 
+def test_452_limits_only_a_refusal_for_too_many_recipients_to_100() -> None:
+    """RFC 5321 §4.5.3.1.10: a server short of storage may send 452 at once; only a refusal
+    for too many recipients must wait until 100 were accepted."""
+    note = lookup("452").note
+    assert "sends it only after" not in note
+    assert "does not refuse recipients as too many before it has accepted at least 100" in note
+    assert "接受至少 100 个收件人之前，不会以收件人过多为由拒绝" in lookup("452", "zh").note
+
+
+def test_4_3_2_is_not_said_to_come_with_453_at_shutdown() -> None:
+    """The registry lists 453 with X.3.2, but RFC 2645 gives 453 to ATRN's 'You have no
+    mail'; a server going down sends 421."""
+    for lang in ("en", "zh"):
+        when = lookup("4.3.2", lang).when
+        assert when.startswith(("421 4.3.2", "服务器关闭、重启或降低负载时回复 421 4.3.2"))
+        assert "453" in when and "RFC 2645" in when and "ATRN" in when
+        assert "421 or 453" not in when and "421 或 453" not in when
+
+
+def test_5_1_10_warns_that_microsoft_uses_it_for_unknown_recipients() -> None:
+    """X.1.10 is null MX (RFC 7505, registry: 556); Microsoft 365 sends 550 5.1.10
+    RESOLVER.ADR.RecipientNotFound for a mailbox that does not exist."""
+    for lang, as_511 in (("en", "read a 5.1.10 from Microsoft's servers as 5.1.1"),
+                         ("zh", "来自 Microsoft 服务器的 5.1.10 应按 5.1.1")):
+        entry = lookup("5.1.10", lang)
+        assert "RESOLVER.ADR.RecipientNotFound" in entry.note and as_511 in entry.note
+        assert "556" in entry.note and "null MX" in entry.note
+        assert entry.associated == ("556",)
+
+
+def test_4_7_0_covers_deferrals_for_volume_and_reputation() -> None:
+    """Gmail and Yahoo defer with 421 4.7.0 (unusual volume, IP reputation): the transient
+    X.7.0 names that case and what a sender does about it."""
+    entry = lookup("4.7.0")
+    assert "421 4.7.0" in entry.when and "Gmail" in entry.when
+    assert "send more slowly" in entry.fix and "blocklists" in entry.fix
+    zh = lookup("4.7.0", "zh")
+    assert "421 4.7.0" in zh.when and "放慢发送速度" in zh.fix
+
+
+def test_tls_required_by_the_sender_is_explained_where_postfix_reports_it() -> None:
+    """Postfix defers with 4.7.4 'TLS is required, but was not offered' and with 4.7.5 when a
+    certificate does not verify (DANE, MTA-STS): practice the registry does not list for
+    X.7.4's class 4, so the entry keeps its 'unused' mark but explains the case."""
+    entry = lookup("4.7.4")
+    assert entry.source == "unused"
+    assert "TLS is required, but was not offered" in entry.when and "MTA-STS" in entry.when
+    assert "STARTTLS" in entry.fix and "not a registered combination" in entry.note
+    assert "Server certificate not verified" in lookup("4.7.5").when
+    assert "TLSA" in lookup("4.7.5").fix
+    assert "TLS is required, but was not offered" in lookup("4.7.4", "zh").when
+    assert "Server certificate not verified" in lookup("4.7.5", "zh").when
+
+
+def test_554_notes_that_postfix_refuses_recipients_with_it() -> None:
+    """RFC 5321 §4.3.2 lists 554 for the greeting and DATA only; Postfix answers RCPT with
+    554 5.7.1 for relay denial and blocklist hits."""
+    for lang, words in (("en", "lists 554 only for the greeting and DATA"),
+                        ("zh", "只为问候和 DATA 列出了 554")):
+        note = lookup("554", lang).note
+        assert "554 5.7.1" in note and "Relay access denied" in note and words in note
+
+
+def test_5_7_14_tells_burl_trust_from_gmails_browser_login() -> None:
+    """The registry's X.7.14 is BURL's trust relationship (RFC 5248, 535/554); Gmail's
+    534 5.7.14 asks for a login in a browser: both languages say so."""
+    for lang, gmail in (("en", "Gmail also sends 534 5.7.14"), ("zh", "Gmail 另用 534 5.7.14")):
+        entry = lookup("5.7.14", lang)
+        assert "BURL" in entry.when and gmail in entry.when
+        assert "535" in entry.when and "554" in entry.when
+
+
+def test_provider_uses_of_registered_details_are_named() -> None:
+    """Yahoo's 554 5.7.9 is a policy refusal, not a weak AUTH mechanism; Gmail's 421 4.7.28
+    and 550 5.7.28 report an unusual rate of unsolicited mail."""
+    for lang in ("en", "zh"):
+        note = lookup("5.7.9", lang).note
+        assert "554 5.7.9" in note and "Message not accepted for policy reasons" in note
+        assert "421 4.7.28" in lookup("4.7.28", lang).when
+        assert "550 5.7.28" in lookup("5.7.28", lang).when
+    assert "Application-specific password required" in lookup("5.7.9").when
+
+
 def test_4_3_5_does_not_guess_how_soon_a_fix_comes() -> None:
     for lang in languages():
         for code in ("4.3.5", "5.3.5"):

@@ -93,6 +93,22 @@ def test_every_chinese_field_is_written_in_chinese() -> None:
             assert not text or CJK.search(text), (entry.code, field, text)
 
 
+_QUOTED = re.compile(r"“[^”]*”|‘[^’]*’|\"[^\"]*\"|'[^']*'")
+#: Three or more English words in a row: a sentence, not a name such as "null MX".
+_ENGLISH_RUN = re.compile(r"[A-Za-z][\w'-]*(?:[ ,:;./]+[A-Za-z][\w'-]*){2,}")
+
+
+def test_english_in_chinese_texts_is_quoted_or_a_command() -> None:
+    """English inside Chinese is what a server prints, in quotes, or a command such as
+    ``MAIL FROM/RCPT TO``; never an English sentence left untranslated."""
+    for where, text in chinese_texts():
+        if where.endswith(".md"):
+            continue  # the zh pages show shell sessions and code
+        bare = _QUOTED.sub("", re.sub(r"https?://\S+", "", text))
+        for run in _ENGLISH_RUN.findall(bare):
+            assert run.replace("/", " ").isupper(), (where, run)
+
+
 def test_class_labels_and_sentences_read_naturally() -> None:
     words = labels("zh")
     assert words["classes"] == {"2": "2xx 成功", "3": "3xx 中间回复", "4": "4xx 暂时失败",
@@ -105,6 +121,15 @@ def test_class_labels_and_sentences_read_naturally() -> None:
     result = compare("235", "553", lang="zh")
     assert result.summary == "235（认证成功）表示成功，553（邮箱名称无效）则表示永久失败。"
     assert result.differences[0].startswith("235 属于“2xx 成功”类：操作已成功")
+
+
+def test_no_terminal_line_starts_with_closing_punctuation() -> None:
+    """``smtpcodes explain --lang zh`` wraps by width, but never puts 。 or ， first on a line."""
+    cat = Catalogue()
+    shortcodes = [*cat.codes(kind="basic"), "421 vs 451", "550 vs 553", "4.2.2 vs 5.2.2"]
+    for text in shortcodes:
+        for line in render.to_text(render.card(parse(text), cat, "zh")).splitlines():
+            assert not line.strip().startswith(tuple("。，、；：？！）”")), (text, line)
 
 
 def test_chinese_lists_separate_ascii_words_with_spaces() -> None:

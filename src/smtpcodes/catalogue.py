@@ -380,6 +380,17 @@ def _enhanced_fields(code: str, lang: str) -> dict[str, Any]:
     return fields
 
 
+def class_and_subject(code: str, lang: str = "en") -> tuple[str, str] | None:
+    """Names of the class and subject of an enhanced code whose detail no catalogue defines
+    (Microsoft 365's ``5.7.139``): RFC 3463 gives them a meaning whatever the detail. None when
+    the subject is not registered either (``5.9.1``)."""
+    cls, subject, _ = code.split(".")
+    if subject not in _locale_part("en", "enhanced")["subjects"]:
+        return None
+    return (_texts(lang, "enhanced", cls, "classes")["name"],
+            _texts(lang, "enhanced", subject, "subjects")["name"])
+
+
 def _in_class(cls: int, key: str) -> str:
     """``key`` (``1.3``) as a code of class ``cls``, or of a class the registry gives it."""
     usual = _facts()["enhanced"][key]["usual"]

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from typing import Any, NoReturn, TextIO
 
 from . import __version__, printable, render
+from . import codes as _codes
 from .catalogue import Catalogue, Entry, get_catalogue, labels, languages
 from .errors import SMTPCodeError
 from .lint import add_subcommand as _add_lint
@@ -54,7 +55,11 @@ def _dump(data: object, out: TextIO) -> None:
 def _explain(args: argparse.Namespace, cat: Catalogue, out: TextIO) -> int:
     if args.code == ["-"]:
         return _explain_stream(args, cat, out)
-    shortcode = parse_codes(" ".join(args.code), cat)
+    text = " ".join(args.code)
+    shortcode = parse_codes(text, cat)
+    typed = text.strip()
+    if _codes.is_basic(typed) or _codes.is_enhanced_shape(typed):
+        cat.lookup(typed, args.lang)  # a code typed alone must be a known one
     if args.json:
         _dump(_as_json(shortcode, cat, args.lang), out)
     else:
@@ -65,9 +70,32 @@ def _explain(args: argparse.Namespace, cat: Catalogue, out: TextIO) -> int:
 def _card_text(shortcode: Shortcode, cat: Catalogue, lang: str, on: bool) -> str:
     """The card of a code, a reply or a comparison; ``X.1.1``: one card per class."""
     if shortcode.kind != "classes":
-        return _layout_text(render.card(shortcode, cat, lang), on)
+        return _layout_text(_card(shortcode, cat, lang), on)
     return "\n\n".join(_layout_text(render.card(Shortcode("single", (code,)), cat, lang), on)
                        for code in shortcode.codes)
+
+
+def _card(shortcode: Shortcode, cat: Catalogue, lang: str) -> render.Card:
+    """The card of a shortcode; a server's own enhanced code (``535 5.7.139``) shows the card
+    of the code that explains it, and says what the unregistered code still tells."""
+    shown, warning = _stand_in(shortcode, cat, lang)
+    layout = render.card(shown, cat, lang)
+    return layout._replace(warnings=(*layout.warnings, warning)) if warning else layout
+
+
+def _stand_in(shortcode: Shortcode, cat: Catalogue, lang: str) -> tuple[Shortcode, str]:
+    """What to explain for a shortcode, and the warning when that is not the shortcode itself:
+    a server's own enhanced code is explained through its reply code or its subject."""
+    from .catalogue import class_and_subject
+    from .replies import own_detail
+
+    own = own_detail(shortcode, cat)
+    names = class_and_subject(own.code, lang) if own else None
+    if own is None or names is None:
+        return shortcode, ""
+    return Shortcode("single", (own.shown,)), str(labels(lang)["own_detail"].format(
+        enhanced=own.code, detail="X." + own.code.split(".", 1)[1], shown=own.shown,
+        class_name=names[0], subject=names[1]))
 
 
 def _as_json(shortcode: Shortcode, cat: Catalogue, lang: str) -> Any:
@@ -78,19 +106,21 @@ def _as_json(shortcode: Shortcode, cat: Catalogue, lang: str) -> Any:
 
         first, second = shortcode.codes
         return compare(first, second, lang=lang, catalogue=cat).as_dict()
-    if shortcode.kind == "single":
+    if shortcode.kind == "single" and cat.defines(shortcode.codes[0]):
         return cat.lookup(shortcode.codes[0], lang).as_dict()
     return _reply_json(shortcode, cat, lang)
 
 
 def _reply_json(shortcode: Shortcode, cat: Catalogue, lang: str) -> dict[str, Any]:
-    entries = resolve(shortcode, cat, lang)
+    """A reply's entries; a server's own enhanced code has none, and a warning says so."""
+    shown, warning = _stand_in(shortcode, cat, lang)
+    entries = resolve(shown, cat, lang)
+    warnings = render.card(shown, cat, lang).warnings if shown.kind == "reply" else ()
     return {
         "reply": shortcode.label, "type": shortcode.kind, "codes": list(shortcode.codes),
         "entries": [e.as_dict() for e in entries],
-        "contradiction": contradiction(shortcode, entries),
-        "warnings": list(render.card(shortcode, cat, lang).warnings
-                         if shortcode.kind == "reply" else ()),
+        "contradiction": contradiction(shown, entries),
+        "warnings": [*warnings, *([warning] if warning else [])],
     }
 
 

@@ -20,8 +20,13 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from markdown import Markdown
-from markdown.extensions import Extension
+from .errors import missing_extra
+
+try:
+    from markdown import Markdown
+    from markdown.extensions import Extension
+except ModuleNotFoundError as error:
+    raise missing_extra(error, "markdown", __name__) from None
 
 from . import md_options
 from .md_options import PageOptions

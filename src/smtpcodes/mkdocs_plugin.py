@@ -16,20 +16,24 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from mkdocs.config import base
-from mkdocs.config import config_options as c
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
-from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
+from .errors import CatalogueFileError, missing_extra
+
+try:
+    from mkdocs.config import base
+    from mkdocs.config import config_options as c
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.exceptions import PluginError
+    from mkdocs.livereload import LiveReloadServer
+    from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+    from mkdocs.structure.files import File, Files
+    from mkdocs.structure.pages import Page
+    from mkdocs.utils import get_relative_url
+except ModuleNotFoundError as error:
+    raise missing_extra(error, "mkdocs", __name__) from None
 
 from . import mkdocs_catalogue as pages
 from . import render
 from .catalogue import Catalogue, get_catalogue, languages
-from .errors import CatalogueFileError
 from .markdown_ext import Problem, SMTPCodesExtension
 from .mkdocs_site import front_matter_lines, i18n_build, site_language
 from .shortcode import has_marker

@@ -465,8 +465,13 @@ def to_text(layout: Card, width: int = 88) -> str:
     return "\n".join(lines)
 
 
+#: Punctuation that closes a phrase: Chinese typesetting never starts a line with it.
+_NO_LINE_START = frozenset("。，、；：？！）」』”’》")
+
+
 def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
-    """Wrap for a terminal: CJK characters take two columns and may break anywhere."""
+    """Wrap for a terminal: CJK characters take two columns and may break anywhere, except
+    before closing punctuation, which stays on its line even one column past the width."""
     import re
     import textwrap
     import unicodedata
@@ -478,7 +483,7 @@ def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
         return textwrap.wrap(text, width, initial_indent=first, subsequent_indent=rest)
     lines, line = [], first
     for chunk in re.findall(r"[\u2e80-\uffef]|[^\s\u2e80-\uffef]+|\s+", text):
-        if size(line) + size(chunk) > width and line.strip():
+        if size(line) + size(chunk) > width and line.strip() and chunk not in _NO_LINE_START:
             lines.append(line.rstrip())
             line = rest
             if chunk.isspace():

@@ -26,15 +26,19 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from docutils import nodes
-from docutils.parsers.rst import directives
-from sphinx.errors import ConfigError
-from sphinx.util.docutils import SphinxDirective, SphinxRole
-from sphinx.util.fileutil import copy_asset_file
+from .errors import SMTPCodeError, missing_extra
+
+try:
+    from docutils import nodes
+    from docutils.parsers.rst import directives
+    from sphinx.errors import ConfigError
+    from sphinx.util.docutils import SphinxDirective, SphinxRole
+    from sphinx.util.fileutil import copy_asset_file
+except ModuleNotFoundError as error:
+    raise missing_extra(error, "sphinx", __name__) from None
 
 from . import __version__, render
 from .catalogue import get_catalogue, languages
-from .errors import SMTPCodeError
 from .sphinx_catalogue import setup_catalogue
 from .sphinx_nodes import BOX_OPTIONS, language, make_node, sections_option, smtp_node
 from .sphinx_read import ShortcodeTransform

@@ -37,8 +37,25 @@ class _Index:
 
 
 def unknown_message(code: str, catalogue: Catalogue) -> str:
-    return (f"unknown SMTP code {code!r}: no standard or custom catalogue defines it"
-            + _hint(nearest(code, catalogue), catalogue))
+    message = (f"unknown SMTP code {code!r}: no standard or custom catalogue defines it"
+               + _hint(nearest(code, catalogue), catalogue))
+    own = _own_detail_hint(code, catalogue)
+    if own:
+        message += f" {own[0].upper()}{own[1:]}." if message.endswith("?") else f"; {own}"
+    return message
+
+
+def _own_detail_hint(code: str, catalogue: Catalogue) -> str:
+    """For ``5.7.139``: a detail past the last one its subject registers is a server's own,
+    and the reply it came in can still be explained."""
+    if not _codes.is_enhanced(code):
+        return ""
+    cls, subject, detail = (int(p) for p in code.split("."))
+    registered = _index(catalogue).details.get((cls, subject))
+    if not registered or detail <= registered[-1]:
+        return ""
+    return (f"details past X.{subject}.{registered[-1]} are servers' own (Microsoft 365 sends "
+            "5.7.139, for one): paste the whole reply to have it explained through its reply code")
 
 
 def _hint(near: str | None, catalogue: Catalogue) -> str:
