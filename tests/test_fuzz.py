@@ -104,13 +104,17 @@ SC = "SC"
 EXPANDED = st.tuples(st.sampled_from(["<smtp:", "<SMTP:"]), st.sampled_from(ONE_LINE)).map(
     lambda t: (f"{t[0]}{t[1]}>", SC))
 ESCAPED = st.sampled_from(ONE_LINE).map(lambda c: (f"\\<smtp:{c}>", f"&lt;smtp:{c}&gt;"))
+#: Plain Python-Markdown before 3.11 reads no tag with ``<`` in a quoted value (it re-reads one
+#: around the tag-like text inside and adds a backslash): no reference for those pages there;
+#: test_markdown_hostile checks them against the tag as written on every version.
+QUOTED_TAG_PAGES = [IN_QUOTED_TAG] if markdown.__version_info__ >= (3, 11) else []
 SAME = st.one_of(
     st.sampled_from(["word", "*em*", "**strong**", "[link](https://example.com/a)",
                      "<https://example.com>", "<me@example.com>", "`code`", r"\*", "&amp;",
                      "a" + " " * 40 + "b", "\\" * 9 + " ", "<b>bold</b>",
                      "text <!-- note <smtp:559> -->"]),
     st.sampled_from(ONE_LINE).map(lambda c: f"`<smtp:{c}>`"),
-    IN_QUOTED_TAG,
+    *QUOTED_TAG_PAGES,
 ).map(lambda s: (s, s))
 INLINE = st.one_of(EXPANDED, ESCAPED, SAME)
 UNCLOSED = st.tuples(OPENER, st.sampled_from(["", " x", "553 then"]), AFTER_OPENER).map(

@@ -97,6 +97,20 @@ def test_snippet_lines_name_the_snippet_file_and_later_lines_do_not_shift(
                      ("page.md", 14, 5)]
 
 
+def test_block_and_escaped_snippet_notation_count_as_the_notation_they_are(
+        snippets: Path) -> None:
+    ext = SMTPCodesExtension(css=False)
+    found: list[Problem] = []
+    ext.reporter = found.append
+    md = markdown.Markdown(extensions=[ext, "pymdownx.snippets"],
+                           extension_configs={"pymdownx.snippets": {"base_path": [str(snippets)]}})
+    html = md.convert('--8<--\ninc.md\nparts.md:part\n--8<--\n\n;--8<-- "inc.md"\n\n'
+                      "End <smtp:6.1.2>\n")
+    assert '<p>--8&lt;-- "inc.md"</p>' in html
+    where = [(Path(p.path).name if p.path else None, p.line, p.column) for p in found]
+    assert where == [("inc.md", 3, 16), ("parts.md", 4, 6), (None, 8, 5)]
+
+
 def test_shortcodes_in_other_extensions_attributes_are_reported() -> None:
     source = ("*[SMTP]: Simple <smtp:553> protocol\n\nSMTP and <smtp:559>\n\n"
               "Text[^1]\n\n[^1]: Note <smtp:558>\n")

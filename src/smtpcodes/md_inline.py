@@ -6,6 +6,11 @@ shortcode and keeps every other tag exactly as plain Markdown does, even when a 
 stands inside one of its attributes: such a shortcode is reported and left alone, so nothing
 from it can end up inside, or break out of, the author's tag. ``ShortcodeInlineProcessor``
 runs next and sees only shortcodes in text.
+
+Whether a shortcode stands inside a tag must not depend on the Python-Markdown version:
+before 3.11 its pattern ends a tag at the first ``>`` or ``<``, even inside a quoted value,
+so ``<span title='<smtp:553>'>`` was no tag there and the shortcode's HTML would have landed
+inside the author's attribute. The guard reads such tags with its own quote-aware pattern.
 """
 
 from __future__ import annotations
@@ -15,7 +20,7 @@ import xml.etree.ElementTree as etree
 from typing import TYPE_CHECKING, Any
 
 from markdown import Markdown
-from markdown.inlinepatterns import InlineProcessor
+from markdown.inlinepatterns import HtmlInlineProcessor, InlineProcessor
 from markdown.util import AtomicString
 
 from .md_render import one_line
@@ -30,7 +35,7 @@ PRIORITY = 89
 #: one line break but never a tag, a placeholder (code span, link, escape) or a second line
 #: break. The body excludes ``<`` so a search never re-reads text past the next opener.
 SHORTCODE = re.compile(
-    r"<[sS][mM][tT][pP]:(?:\x02s([0-9a-z]+)\x03)?"
+    r"<[sS][mM][tT][pP]:(?!/)(?:\x02s([0-9a-z]+)\x03)?"
     r"([^<>\n\x02\x03]*(?:\n[^<>\n\x02\x03]*)?)(>)?")
 
 
@@ -70,28 +75,54 @@ class ShortcodeInlineProcessor(InlineProcessor):
         return conversion.inline(occurrence, f"{opener}{body}>", body), start, end
 
 
-class HtmlGuard(InlineProcessor):
+#: An HTML tag as browsers and Python-Markdown 3.11+ read it: a ``<`` or ``>`` inside a quoted
+#: attribute value belongs to the value, an unquoted value holds neither. Written for the ``re``
+#: of Python 3.10 (no possessive quantifiers): names, values and the spaces between them cannot
+#: share a character, so a failed attempt gives each character back once (no catastrophic
+#: backtracking; 100 KB of unclosed tags and quotes is searched in about 10 ms).
+QUOTED_TAG = (r"</?[a-zA-Z][^\s\"'<>@]*"
+              r"(?:\s+[^\s\"'=<>]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>]+))?)*"
+              r"\s*/?>")
+
+
+class HtmlGuard(HtmlInlineProcessor):
     """Python-Markdown's ``html`` pattern, except for shortcodes.
 
-    A tag that is itself a shortcode is declined, for ``ShortcodeInlineProcessor``; any
-    other tag, comment or processing instruction is stashed exactly as plain Markdown would,
-    and each shortcode inside it is reported (comments are the author's own business).
+    A tag that is itself a shortcode is declined, for ``ShortcodeInlineProcessor``. A tag
+    with a shortcode in an attribute is the ``QUOTED_TAG`` found there; anything else is left
+    to the ``html`` pattern it wraps (Markdown's, or smarty's), so it is stashed exactly as
+    plain Markdown would. Each shortcode inside a stashed tag is reported (comments are the
+    author's own business).
+
+    The search finds a ``<`` where one of the two patterns matches and consumes only that
+    ``<``, so a declined position gives up no text after it. Starting with the literal lets
+    ``re`` skip from ``<`` to ``<``; the lookbehind steps back onto it to try the patterns.
     """
 
     def __init__(self, inner: InlineProcessor, state: Any) -> None:
-        super().__init__(inner.pattern, inner.md)
-        self.compiled_re = inner.compiled_re
+        pattern = f"<(?<=(?=({QUOTED_TAG})|(?:{inner.compiled_re.pattern})).)"
+        super().__init__(pattern, inner.md)
+        self.compiled_re = re.compile(pattern, inner.compiled_re.flags)
         self.inner = inner
         self.holder = state
 
     def handleMatch(self, m: re.Match[str], data: str  # type: ignore[override]
                     ) -> tuple[Any, Any, Any]:
-        text = m.group(0)
-        if OPENER.match(text):
+        start = m.start(0)
+        if OPENER.match(data, start) and data.startswith(MARK_PREFIX, start + 6):
             return None, None, None
-        result = self.inner.handleMatch(m, data)
+        tag = m.group(1)
+        if tag is not None and MARK_PREFIX in tag:
+            placeholder, _, _ = super().handleMatch(m, data)
+            result: tuple[Any, Any, Any] = placeholder, start, start + len(tag)
+        else:
+            found = self.inner.compiled_re.match(data, start)
+            if found is None:
+                return None, None, None
+            tag = found.group(0)
+            result = self.inner.handleMatch(found, data)
         stash = self.md.htmlStash.rawHtmlBlocks if self.md is not None else []
-        if MARK_PREFIX in text and stash and isinstance(stash[-1], str):
+        if MARK_PREFIX in tag and stash and isinstance(stash[-1], str):
             stash[-1] = self.holder.conversion.inside_tag(stash[-1], "an HTML tag")
         return result
 

@@ -6,6 +6,10 @@ every later line shifted. ``SnippetTrace`` wraps the preprocessor's ``parse_snip
 call per file, nested for nested includes) and its ``read_lines``, and works out from each
 call's input and output where every output line comes from: the lines of the file itself
 keep their order, and each nested include's lines sit where its notation line stood.
+
+pymdown-extensions before 13 (the newest for Python 3.10) has neither ``read_lines`` nor
+``get_syntax_mask``: the trace then reads each included file itself, as snippets does, and
+finds the notation lines with the preprocessor's own patterns.
 """
 
 from __future__ import annotations
@@ -25,7 +29,6 @@ class SnippetTrace:
     def __init__(self, preprocessor: Any) -> None:
         self._pre = preprocessor
         self._parse: Callable[..., list[str]] = preprocessor.parse_snippets
-        self._read: Callable[[str], list[str]] = preprocessor.read_lines
         self._mask: Callable[..., list[bool]] | None = getattr(
             preprocessor, "get_syntax_mask", None)
         self._frames: list[list[_Expansion]] = []
@@ -33,14 +36,16 @@ class SnippetTrace:
         #: The page as snippets returned it, with each line's origin; None until it ran.
         self.result: _Expansion | None = None
         preprocessor.parse_snippets = self._traced_parse
-        preprocessor.read_lines = self._traced_read
+        read: Callable[[str], list[str]] | None = getattr(preprocessor, "read_lines", None)
+        self._reads_itself = read is None
+        if read is not None:
+            preprocessor.read_lines = lambda path: self._keep(path, read(path))
 
     @classmethod
     def attach(cls, preprocessor: Any) -> SnippetTrace | None:
         """The trace of ``preprocessor``, made on first use; None if it is not snippets'."""
         trace = getattr(preprocessor, "_smtpcodes_trace", None)
-        if trace is None and hasattr(preprocessor, "parse_snippets") and hasattr(
-                preprocessor, "read_lines"):
+        if trace is None and hasattr(preprocessor, "parse_snippets"):
             trace = cls(preprocessor)
             preprocessor._smtpcodes_trace = trace
         return trace
@@ -53,13 +58,23 @@ class SnippetTrace:
     def files_with_bom(self) -> set[str]:
         return {path for path, lines in self._files.items() if lines and lines[0][:1] == "\ufeff"}
 
-    def _traced_read(self, path: str) -> list[str]:
-        lines = self._read(path)
+    def _keep(self, path: str, lines: list[str]) -> list[str]:
         self._files[path] = lines
         return lines
 
+    def _read_before_13(self, path: str) -> None:
+        """Read an included file as snippets before version 13 does, for its line numbers."""
+        try:
+            with open(path, encoding=self._pre.encoding) as file:
+                text = file.read()
+        except (OSError, UnicodeDecodeError, LookupError):
+            return  # a URL, or a file snippets could not read either
+        self._files[path] = text.split("\n") if text else []
+
     def _traced_parse(self, lines: list[str], file_name: str | None = None, *args: Any,
                       **kwargs: Any) -> list[str]:
+        if self._reads_itself and file_name and file_name not in self._files:
+            self._read_before_13(file_name)
         self._frames.append([])
         try:
             output = self._parse(lines, file_name, *args, **kwargs)
@@ -98,7 +113,7 @@ class SnippetTrace:
     def _notation(self, lines: list[str], is_section: bool) -> list[bool]:
         if self._mask is not None:
             return self._mask(lines, is_section=is_section)
-        return ["8<" in line for line in lines]
+        return _notation_before_13(self._pre, lines, is_section)
 
     def _line_numbers(self, lines: list[str], file_name: str | None) -> list[int]:
         """1-based line numbers in the file of the lines snippets selected from it: the whole
@@ -118,6 +133,23 @@ class SnippetTrace:
             else:
                 numbers.append(min(cursor + 1, len(whole)))
         return numbers
+
+
+def _notation_before_13(pre: Any, lines: list[str], is_section: bool) -> list[bool]:
+    """Which lines are snippet notation, by the rules ``get_syntax_mask`` states in 13: a
+    marker line not escaped with ``;``, every line of a block, a section marker outside one."""
+    mask: list[bool] = []
+    block = False
+    for line in lines:
+        marker = pre.RE_ALL_SNIPPETS.match(line)
+        if marker is not None:
+            escaped = bool(marker.group("escape"))
+            block ^= not escaped and not marker.group("inline_marker")
+            mask.append(not escaped)
+        else:
+            section = None if block or is_section else pre.RE_SNIPPET_SECTION.match(line)
+            mask.append(block or bool(section and not section.group("escape")))
+    return mask
 
 
 def _fits(output: list[str], start: int, child: list[str]) -> bool:

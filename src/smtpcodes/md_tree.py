@@ -201,8 +201,10 @@ def _box_options(attrs: str, style: md_render.BoxStyle, occurrence: int | None,
         if name not in _BOX_OPTIONS:
             extra.append((name, value))
             continue
+        # A bare word (``{: open}``) is a value of None in Python-Markdown 3.11+ and the word
+        # itself before; ``open=open`` means true as HTML's boolean attributes do.
         try:
-            checked = md_options.check(name, "true" if value is None else value)
+            checked = md_options.check(name, "true" if value in (None, name) else value)
         except ValueError as error:
             conversion.report(occurrence, source,
                               f"{source}: {{: {name}=...}}: {str(error).split(': ', 1)[-1]}")
