@@ -215,7 +215,9 @@ class SMTPCodesPlugin(BasePlugin[SMTPCodesConfig]):
                             f"{target.src_uri}, or remove the page to have it generated.")
         return env
 
-    @event_priority(-100)  # after other plugins added their HTML (blog excerpts included)
+    # The page's HTML is whole (blog excerpts included) once templates are rendered: resolve
+    # first, so that plugins rewriting it later (minify unquotes attributes) see real links.
+    @event_priority(100)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         if self._catalogue_file is None:
             return output

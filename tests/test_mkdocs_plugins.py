@@ -1,0 +1,38 @@
+"""Real ``mkdocs build --strict`` runs beside other popular plugins that touch the same pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from htmltree import find_class, parse
+from sites.tools import mkdocs_build, resolve, write
+
+
+def test_catalogue_links_resolve_when_minify_rewrote_the_page_first(tmp_path: Path) -> None:
+    """mkdocs-minify-plugin drops the quotes around attribute values in ``on_post_page``."""
+    pytest.importorskip("mkdocs_minify_plugin")
+    project = write(tmp_path, {
+        "mkdocs.yml": """\
+            site_name: t
+            plugins:
+              - smtpcodes:
+                  catalogue_page: codes.md
+              - minify:
+                  minify_html: true
+            """,
+        "docs/index.md": "# Home\n",
+        "docs/guide/retry.md": "# Retry\n\nRetry after <smtp:421>.\n",
+    })
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    page = project / "site" / "guide" / "retry" / "index.html"
+    chips = find_class(parse(page.read_text("utf-8"), strict=False), "smtp-chip")
+    assert [chip.get("href") for chip in chips] == ["../../codes/#smtp-421"]
+    target, fragment = resolve(page, chips[0].get("href", ""))
+    assert fragment in ids(target)
+
+
+def ids(page: Path) -> set[str]:
+    return {el.get("id", "") for el in parse(page.read_text("utf-8"), strict=False).iter()}
