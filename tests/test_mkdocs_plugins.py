@@ -36,3 +36,38 @@ def test_catalogue_links_resolve_when_minify_rewrote_the_page_first(tmp_path: Pa
 
 def ids(page: Path) -> set[str]:
     return {el.get("id", "") for el in parse(page.read_text("utf-8"), strict=False).iter()}
+
+
+def test_problem_in_a_docstring_names_the_page_without_a_line_of_another_text(
+        tmp_path: Path) -> None:
+    """mkdocstrings converts each docstring with a Markdown of its own, inside the page's
+    conversion: the docstring's line 1 is not the page's line 1."""
+    pytest.importorskip("mkdocstrings_handlers.python")
+    project = write(tmp_path, {
+        "mkdocs.yml": """\
+            site_name: t
+            plugins:
+              - smtpcodes
+              - mkdocstrings:
+                  handlers:
+                    python:
+                      paths: [src]
+            """,
+        "docs/index.md": "# Home\n",
+        "docs/api.md": "# API\n\nFine <smtp:250>.\n\n::: relay.retry\n",
+        "src/relay.py": '''\
+            def retry(code: int) -> bool:
+                """Whether to retry: yes after <smtp:421>, never after <smtp:259>."""
+                return code // 100 == 4
+            ''',
+    })
+    result = mkdocs_build(project)
+    assert result.returncode != 0
+    warnings = [line for line in result.stderr.splitlines() if "smtpcodes" in line]
+    assert warnings == [
+        "WARNING -  smtpcodes: api.md: in text another plugin converted for this page (such as "
+        "a docstring): unknown SMTP code '259': no standard or custom catalogue defines it; "
+        "did you mean 253 (ETRN messages pending)?"]
+    page = (project / "site" / "api" / "index.html").read_text("utf-8")
+    assert [c.get("data-smtp-code") for c in find_class(parse(page), "smtp-chip")] == [
+        "250", "421"]

@@ -230,8 +230,10 @@ class SMTPCodesPlugin(BasePlugin[SMTPCodesConfig]):
     def _report(self, problem: Problem) -> None:
         """One warning per problem, naming the file and line it comes from.
 
-        A conversion this plugin did not start (Material's blog renders each post's excerpt
-        again for every index page) repeats a page already reported: it is said only if new.
+        A conversion this plugin did not start either repeats a page already reported
+        (Material's blog renders each post's excerpt again for every index page), and is said
+        only if new, or converts other text for the page being converted (mkdocstrings, a
+        docstring), whose lines are not the page's.
         """
         page = self._converting
         path = self._shown(problem.path) or (page.file.src_uri if page else None)
@@ -241,8 +243,11 @@ class SMTPCodesPlugin(BasePlugin[SMTPCodesConfig]):
         if key in self._reported:
             return
         self._reported.add(key)
-        line = f":{problem.line}" if problem.line else ""
-        log.warning(f"{path or 'a page rendered outside the build'}{line}: {problem.message}")
+        if page is not None and problem.path is None:
+            where = ": in text another plugin converted for this page (such as a docstring)"
+        else:
+            where = f":{problem.line}" if problem.line else ""
+        log.warning(f"{path or 'a page rendered outside the build'}{where}: {problem.message}")
 
     def _shown(self, path: str | None) -> str | None:
         """A file outside ``docs/`` (a snippet) by its path from the project, if it is in it."""
