@@ -82,7 +82,7 @@ def catalogue_markdown(catalogue: Catalogue, lang: str) -> str:
     on 5.7.1; ``HeadingIds`` gives each heading the code's anchor.
     """
     words = labels(lang)
-    lines = [f"# SMTP {words['cli']['codes']}", ""]
+    lines = [f"# {words['catalogue_title']}", ""]
     groups: list[tuple[str, list[str]]] = []
     for reply_class in (2, 3, 4, 5):
         codes = catalogue.codes(reply_class=reply_class, kind="basic")
