@@ -21,13 +21,13 @@ from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from . import mkdocs_catalogue as pages
-from . import render
+from . import mkdocs_search, render
 from .catalogue import Catalogue, get_catalogue, languages
 from .errors import CatalogueFileError
 from .markdown_ext import Problem, SMTPCodesExtension
@@ -71,6 +71,8 @@ class SMTPCodesPlugin(BasePlugin[SMTPCodesConfig]):
         self._used: dict[str, set[str]] = {}
         #: Anchors the catalogue page offers, once it is converted.
         self._offered: set[str] | None = None
+        #: The page's HTML while MkDocs' search reads it without the boxes' bodies.
+        self._shown_content: str | None = None
 
     # --- configuration --------------------------------------------------------------------
 
@@ -200,6 +202,23 @@ class SMTPCodesPlugin(BasePlugin[SMTPCodesConfig]):
         for anchor in self._page_tree.linked:
             self._used.setdefault(anchor, set()).add(page.file.src_uri)
         return html
+
+    @event_priority(1)  # right before MkDocs' search plugin (0) reads the page
+    def _hide_from_search(self, context: Any, *, page: Page, config: MkDocsConfig,
+                          nav: Any) -> Any:
+        if not self.config.search_body and page.content and mkdocs_search.builtin_search(config):
+            self._shown_content = page.content
+            page.content = mkdocs_search.without_excluded(page.content)
+        return context
+
+    @event_priority(-1)  # and back before the template shows it
+    def _show_to_readers(self, context: Any, *, page: Page, config: MkDocsConfig,
+                         nav: Any) -> Any:
+        if self._shown_content is not None:
+            page.content, self._shown_content = self._shown_content, None
+        return context
+
+    on_page_context = CombinedEvent(_hide_from_search, _show_to_readers)
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """Every page is converted: name the chips a hand-written catalogue page leaves unlinked."""
