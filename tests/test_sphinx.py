@@ -469,6 +469,20 @@ def test_text_builder_is_readable_without_html(tmp_path: Path) -> None:
     assert not HTML_BITS.search((result.out / "m.txt").read_text(encoding="utf-8"))
 
 
+def test_chip_in_a_title_is_its_label_in_text_and_latex(tmp_path: Path) -> None:
+    """The title reads as in HTML, its table of contents and search: no name appended."""
+    page = ("Retry\n=====\n\n"
+            "Retrying after <smtp:421>\n-------------------------\n\nSee <smtp:421>.\n")
+    text = build(tmp_path, {"index.rst": page}, builder="text")
+    assert text.code == 0, text.warnings
+    assert (text.out / "index.txt").read_text(encoding="utf-8").endswith(
+        "Retrying after 421\n==================\n\nSee **421** (Service not available).\n")
+    latex = build(tmp_path, {"index.rst": page}, builder="latex", conf="project = 'p'\n")
+    assert latex.code == 0, latex.warnings
+    tex = (latex.out / "p.tex").read_text(encoding="utf-8")
+    assert "\\chapter{Retrying after 421}" in tex
+
+
 @pytest.mark.parametrize("builder, name", [("latex", "python.tex"), ("man", "python.1")])
 def test_latex_and_man_get_plain_nodes(tmp_path: Path, builder: str, name: str) -> None:
     result = build(tmp_path, {"index.rst": PLAIN}, builder=builder,
