@@ -433,6 +433,37 @@ def test_setup_metadata() -> None:
     assert meta["parallel_read_safe"] is True and meta["parallel_write_safe"] is True
 
 
+def test_myst_heading_anchor_is_the_titles_text_as_on_mkdocs(tmp_path: Path) -> None:
+    """``[…](#retry-after-421-now)`` is the link Python-Markdown's toc gives the heading: the
+    same MyST page builds under ``-W`` on both sites, and the source text's slug still works."""
+    result = build(tmp_path, {
+        "index.md": """\
+            # Bounces
+
+            ## Retry after <smtp:421> now
+
+            ## Full: <smtp:552 5.2.2>
+
+            See [retry](#retry-after-421-now), [full](#full-552-522) and
+            [as before](#retry-after-smtp421-now), or [the other page](other.md#later-250).
+
+            ```{toctree}
+            other
+            ```
+            """,
+        "other.md": "# Other\n\n## Later <smtp:250>\n\n[Back](index.md#retry-after-421-now)\n",
+    }, "-W", conf="myst_heading_anchors = 2\n")
+    assert result.code == 0, result.warnings
+    ids = {name: {e.attrs.get("id") for e in result.page(name).iter()}
+           for name in ("index.html", "other.html")}
+    assert {"retry-after-421-now", "full-552-522"} <= ids["index.html"]
+    assert "later-250" in ids["other.html"]
+    for name in ids:
+        for link in result.page(name).find("a", "internal"):
+            page, _, fragment = link.attrs["href"].partition("#")
+            assert not fragment or fragment in ids[page or name], link.attrs["href"]
+
+
 # --- non-HTML builders ------------------------------------------------------------------------
 
 PLAIN = """
