@@ -71,3 +71,33 @@ def test_problem_in_a_docstring_names_the_page_without_a_line_of_another_text(
     page = (project / "site" / "api" / "index.html").read_text("utf-8")
     assert [c.get("data-smtp-code") for c in find_class(parse(page), "smtp-chip")] == [
         "250", "421"]
+
+
+def test_lines_stay_the_files_after_another_plugin_inlined_a_file(tmp_path: Path) -> None:
+    """mkdocs-include-markdown-plugin replaces its three-line directive by the included text
+    before the conversion: later lines are the file's, and a problem in the included text is
+    put at the directive that brought it."""
+    pytest.importorskip("mkdocs_include_markdown_plugin")
+    project = write(tmp_path, {
+        "mkdocs.yml": "site_name: t\nplugins:\n  - include-markdown\n  - smtpcodes\n",
+        "docs/index.md": """\
+            ---
+            title: Retry
+            ---
+            # Retry
+
+            Fine <smtp:421>.
+
+            {%
+               include-markdown "../parts/part.md"
+            %}
+
+            After the include, <smtp:5.9.4> on line 12.
+            """,
+        "parts/part.md": "Included <smtp:250>.\n\nIncluded <smtp:5.9.3>.\n\nMore.\n",
+    })
+    result = mkdocs_build(project)
+    warnings = [line for line in result.stderr.splitlines() if "smtpcodes" in line]
+    assert [w.split(": unknown")[0] for w in warnings] == [
+        "WARNING -  smtpcodes: index.md:8: in text another plugin put in its place",
+        "WARNING -  smtpcodes: index.md:12"]

@@ -31,7 +31,7 @@ from . import mkdocs_search, render
 from .catalogue import Catalogue, get_catalogue, languages
 from .errors import CatalogueFileError
 from .markdown_ext import Problem, SMTPCodesExtension
-from .mkdocs_site import front_matter_lines, i18n_build, site_language
+from .mkdocs_site import SourceLines, i18n_build, site_language
 from .shortcode import has_marker
 
 log = get_plugin_logger(__name__)
@@ -67,6 +67,8 @@ class SMTPCodesPlugin(BasePlugin[SMTPCodesConfig]):
         self._catalogue_file: File | None = None
         self._generated: File | None = None
         self._converting: Page | None = None
+        #: Lines of the page being converted in its file.
+        self._lines: SourceLines | None = None
         self._reported: set[tuple[str, int | None, str]] = set()
         self._used: dict[str, set[str]] = {}
         #: Anchors the catalogue page offers, once it is converted.
@@ -172,8 +174,8 @@ class SMTPCodesPlugin(BasePlugin[SMTPCodesConfig]):
         ext.setConfig("collapsible", is_catalogue or self.config.collapsible)
         if self._catalogue_file is not None:
             ext.setConfig("link", pages.LINK_TEMPLATE)
-        offset = front_matter_lines(page.file) if has_marker(markdown) else 0
-        ext.begin_page(page.file.src_uri, offset)
+        self._lines = SourceLines(page.file, markdown) if has_marker(markdown) else None
+        ext.begin_page(page.file.src_uri)
         self._page_tree.generated = self._catalogue() if page.file is self._generated else None
         self._page_tree.linked = set()
         self._converting = page
@@ -255,7 +257,8 @@ class SMTPCodesPlugin(BasePlugin[SMTPCodesConfig]):
         docstring), whose lines are not the page's.
         """
         page = self._converting
-        path = self._shown(problem.path) or (page.file.src_uri if page else None)
+        page_path = page.file.src_uri if page else None
+        path = self._shown(problem.path) or page_path
         if page is None and any(key[2] == problem.message for key in self._reported):
             return
         key = (path or "?", problem.line, problem.message)
@@ -264,6 +267,9 @@ class SMTPCodesPlugin(BasePlugin[SMTPCodesConfig]):
         self._reported.add(key)
         if page is not None and problem.path is None:
             where = ": in text another plugin converted for this page (such as a docstring)"
+        elif problem.line and self._lines is not None and problem.path == page_path:
+            line, same = self._lines(problem.line)
+            where = f":{line}" + ("" if same else ": in text another plugin put in its place")
         else:
             where = f":{problem.line}" if problem.line else ""
         log.warning(f"{path or 'a page rendered outside the build'}{where}: {problem.message}")

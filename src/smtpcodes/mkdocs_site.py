@@ -6,6 +6,7 @@ front matter takes, where mkdocs-static-i18n puts a locale's pages) is stated on
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
 from typing import Any, NamedTuple
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -60,15 +61,56 @@ def site_language(config: MkDocsConfig, fallback: str = "en") -> str:
     return fallback
 
 
-def front_matter_lines(file: File) -> int:
-    """Lines MkDocs strips from the top of a page (front matter, leading blank lines).
+#: Lines SequenceMatcher may compare in the changed middle of a page: its cost grows with the
+#: product of both sides' lengths, so past this a changed middle is one block.
+_DIFF_BUDGET = 1_000_000
 
-    MkDocs converts the body alone; adding these lines gives line numbers in the file.
+
+class SourceLines:
+    """Where each line of the Markdown that MkDocs converts stands in the page's file.
+
+    MkDocs strips front matter, and plugins that run before the conversion may change the
+    text: mkdocs-include-markdown-plugin inlines files, mkdocs-macros expands templates. A line
+    the file has, or one edited where it stands, is found at its place; lines another plugin
+    put in stand for the first line of what they replaced.
     """
-    try:
-        raw = file.content_string
-    except (OSError, UnicodeDecodeError, AssertionError):
-        return 0
-    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
-    body, _ = get_data(raw)
-    return raw.count("\n") - body.count("\n") if raw.endswith(body) else 0
+
+    def __init__(self, file: File, markdown: str) -> None:
+        try:
+            raw = file.content_string.replace("\r\n", "\n").replace("\r", "\n")
+        except (OSError, UnicodeDecodeError, AssertionError):
+            raw = markdown
+        body, _ = get_data(raw)
+        self.offset = raw.count("\n") - body.count("\n") if raw.endswith(body) else 0
+        self._blocks = None if body == markdown else _blocks(body.split("\n"),
+                                                              markdown.split("\n"))
+
+    def __call__(self, line: int) -> tuple[int, bool]:
+        """The file's line for line ``line`` (1-based) of the converted text, and whether it is
+        that line itself rather than the place where another plugin put the text."""
+        for start, end, first, same in self._blocks or ():
+            if start < line <= end:
+                return self.offset + first + (line - start if same else 1), same
+        return self.offset + line, True
+
+
+def _blocks(file: list[str], converted: list[str]) -> list[tuple[int, int, int, bool]]:
+    """Runs of converted lines as ``(start, end, first, same)``: lines ``start`` to ``end``
+    (0-based, end excluded) are the file's from ``first`` on if ``same``, else stand where the
+    file's line ``first`` was."""
+    head = 0
+    while head < min(len(file), len(converted)) and file[head] == converted[head]:
+        head += 1
+    tail = 0
+    while (tail < min(len(file), len(converted)) - head
+           and file[-1 - tail] == converted[-1 - tail]):
+        tail += 1
+    old, new = file[head:len(file) - tail], converted[head:len(converted) - tail]
+    blocks = [(0, head, 0, True)]
+    if len(old) * len(new) <= _DIFF_BUDGET:
+        blocks += [(head + j1, head + j2, head + i1, tag == "equal" or i2 - i1 == j2 - j1)
+                   for tag, i1, i2, j1, j2 in SequenceMatcher(None, old, new).get_opcodes()]
+    else:
+        blocks.append((head, head + len(new), head, False))
+    blocks.append((len(converted) - tail, len(converted), len(file) - tail, True))
+    return [block for block in blocks if block[0] < block[1]]
