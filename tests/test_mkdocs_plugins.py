@@ -101,3 +101,31 @@ def test_lines_stay_the_files_after_another_plugin_inlined_a_file(tmp_path: Path
     assert [w.split(": unknown")[0] for w in warnings] == [
         "WARNING -  smtpcodes: index.md:8: in text another plugin put in its place",
         "WARNING -  smtpcodes: index.md:12"]
+
+
+def test_plugins_that_keep_or_check_the_pages_html_see_real_links(tmp_path: Path) -> None:
+    """mkdocs-print-site-plugin keeps each page's HTML from ``on_page_content`` for its print
+    page; htmlproofer checks every link against the files it listed in ``on_files``."""
+    pytest.importorskip("mkdocs_print_site_plugin")
+    pytest.importorskip("htmlproofer")
+    project = write(tmp_path, {
+        "mkdocs.yml": """\
+            site_name: t
+            plugins:
+              - smtpcodes:
+                  catalogue_page: reference/codes.md
+              - htmlproofer:
+                  validate_external_urls: false
+                  raise_error: true
+              - print-site
+            """,
+        "docs/index.md": "# Home\n\nSee <smtp:421>.\n",
+        "docs/guide/retry.md": "# R\n\n<smtp:451>: [451](../reference/codes.md#smtp-451)\n",
+    })
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    page = project / "site" / "print_page" / "index.html"
+    root = parse(page.read_text("utf-8"))
+    hrefs = [chip.get("href", "") for chip in find_class(root, "smtp-chip")]
+    assert "#reference-codes-smtp-421" in hrefs and "#reference-codes-smtp-451" in hrefs
+    assert {href.lstrip("#") for href in hrefs} <= ids(page)

@@ -127,8 +127,26 @@ class SMTPCodesPlugin(BasePlugin[SMTPCodesConfig]):
 
     # --- files ----------------------------------------------------------------------------
 
+    @event_priority(50)  # early, so that plugins that list the files (htmlproofer) have ours
+    def _files_early(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if i18n_build(config) is None:
+            self._add_files(files, config)
+        return files
+
     @event_priority(-110)  # after mkdocs-static-i18n (-100), which rebuilds the file list
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+    def _files_late(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if i18n_build(config) is not None:
+            self._add_files(files, config)
+        elif self._generated is not None and self._page_path:
+            # A plugin put a page of its own there since (mkdocs-gen-files): it is the one.
+            found = files.get_file_from_path(self._page_path)
+            if found is not self._generated:
+                self._generated, self._catalogue_file = None, found
+        return files
+
+    on_files = CombinedEvent(_files_early, _files_late)
+
+    def _add_files(self, files: Files, config: MkDocsConfig) -> None:
         files.append(File.generated(config, CSS_URI, abs_src_path=str(_CSS_SOURCE)))
         self._used, self._offered, self._generated = {}, None, None
         self._catalogue_file = None
@@ -137,7 +155,6 @@ class SMTPCodesPlugin(BasePlugin[SMTPCodesConfig]):
             if self._catalogue_file is None:
                 self._generated = self._catalogue_file = self._generate(config)
                 files.append(self._generated)
-        return files
 
     def _generate(self, config: MkDocsConfig) -> File:
         """The catalogue page in the language being built, backed by a file of its own.
@@ -203,6 +220,10 @@ class SMTPCodesPlugin(BasePlugin[SMTPCodesConfig]):
             self._offered = pages.present_anchors(html)
         for anchor in self._page_tree.linked:
             self._used.setdefault(anchor, set()).add(page.file.src_uri)
+        if self._generated is not None or self._offered is not None:
+            # Plugins that keep the page's HTML (llmstxt, print-site) get real links. Links to
+            # a hand-written catalogue page wait until it shows which codes it has.
+            html = self._resolve(html, page)
         return html
 
     @event_priority(1)  # right before MkDocs' search plugin (0) reads the page
@@ -236,15 +257,20 @@ class SMTPCodesPlugin(BasePlugin[SMTPCodesConfig]):
                             f"{target.src_uri}, or remove the page to have it generated.")
         return env
 
-    # The page's HTML is whole (blog excerpts included) once templates are rendered: resolve
-    # first, so that plugins rewriting it later (minify unquotes attributes) see real links.
+    # The page's HTML is whole once templates are rendered, blog excerpts included: resolve
+    # what is left first, so that plugins rewriting it later (minify unquotes attributes) see
+    # real links.
     @event_priority(100)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        if self._catalogue_file is None:
-            return output
+        return self._resolve(output, page)
+
+    def _resolve(self, html: str, page: Page) -> str:
+        """Links to the catalogue page in ``html``, relative to ``page``."""
         target = self._catalogue_file
+        if target is None:
+            return html
         url = "" if page.file is target else get_relative_url(target.url, page.url)
-        return pages.resolve_links(output, url, self._offered)
+        return pages.resolve_links(html, url, self._offered)
 
     # --- problems -------------------------------------------------------------------------
 
