@@ -2,7 +2,8 @@
 
 Chips and boxes are rendered once per code and configuration, before anyone knows which page
 they land on (Material's blog renders a post's excerpt again on every index page), so their
-links carry a placeholder that the plugin resolves in each page's final HTML.
+links carry a placeholder that the plugin resolves in each page's HTML once it is converted,
+and in its final HTML for what other plugins put there.
 """
 
 from __future__ import annotations

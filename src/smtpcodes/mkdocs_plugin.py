@@ -3,10 +3,10 @@
 A thin layer over the Markdown extension, which does the real work (Zensical and other
 MkDocs successors run Markdown extensions but not MkDocs plugins). The plugin registers the
 extension once, ships the stylesheet ahead of the site's own ``extra_css``, picks each page's
-language, tells the extension which file and line each page starts at, generates the catalogue
-page (one per locale with mkdocs-static-i18n) and resolves links to it in each page's final
-HTML, and reports bad shortcodes through a ``mkdocs.`` logger, so that ``mkdocs build --strict``
-fails on them.
+language, generates the catalogue page (one per locale with mkdocs-static-i18n) and resolves
+links to it in each page's HTML, keeps box bodies out of MkDocs' own search, and reports bad
+shortcodes at their line in the file through a ``mkdocs.`` logger, so that
+``mkdocs build --strict`` fails on them.
 """
 
 from __future__ import annotations
