@@ -129,3 +129,25 @@ def test_plugins_that_keep_or_check_the_pages_html_see_real_links(tmp_path: Path
     hrefs = [chip.get("href", "") for chip in find_class(root, "smtp-chip")]
     assert "#reference-codes-smtp-421" in hrefs and "#reference-codes-smtp-451" in hrefs
     assert {href.lstrip("#") for href in hrefs} <= ids(page)
+
+
+def test_lines_stay_the_files_after_macros_expanded_a_template(tmp_path: Path) -> None:
+    """mkdocs-macros renders each page as a Jinja template: a loop writes its body four times,
+    a variable changes a line. A shortcode written in the template is found where it is."""
+    pytest.importorskip("mkdocs_macros")
+    project = write(tmp_path, {
+        "mkdocs.yml": "site_name: t\nplugins:\n  - macros\n  - smtpcodes\n",
+        "docs/index.md": """\
+            # API
+
+            {% for i in range(4) %}
+            Row {{ i }} <smtp:259>
+            {% endfor %}
+
+            On {{ config.site_name }}, <smtp:5.9.9> on line 7.
+            """,
+    })
+    result = mkdocs_build(project)
+    warnings = [line for line in result.stderr.splitlines() if "smtpcodes" in line]
+    assert [w.split(": unknown")[0] for w in warnings] == [
+        "WARNING -  smtpcodes: index.md:4", "WARNING -  smtpcodes: index.md:7"]

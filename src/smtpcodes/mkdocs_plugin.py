@@ -69,7 +69,7 @@ class SMTPCodesPlugin(BasePlugin[SMTPCodesConfig]):
         self._converting: Page | None = None
         #: Lines of the page being converted in its file.
         self._lines: SourceLines | None = None
-        self._reported: set[tuple[str, int | None, str]] = set()
+        self._reported: set[tuple[str, str, str]] = set()
         self._used: dict[str, set[str]] = {}
         #: Anchors the catalogue page offers, once it is converted.
         self._offered: set[str] | None = None
@@ -287,17 +287,17 @@ class SMTPCodesPlugin(BasePlugin[SMTPCodesConfig]):
         path = self._shown(problem.path) or page_path
         if page is None and any(key[2] == problem.message for key in self._reported):
             return
-        key = (path or "?", problem.line, problem.message)
-        if key in self._reported:
-            return
-        self._reported.add(key)
         if page is not None and problem.path is None:
             where = ": in text another plugin converted for this page (such as a docstring)"
         elif problem.line and self._lines is not None and problem.path == page_path:
-            line, same = self._lines(problem.line)
+            line, same = self._lines(problem.line, problem.source)
             where = f":{line}" + ("" if same else ": in text another plugin put in its place")
         else:
             where = f":{problem.line}" if problem.line else ""
+        key = (path or "?", where, problem.message)
+        if key in self._reported:
+            return
+        self._reported.add(key)
         log.warning(f"{path or 'a page rendered outside the build'}{where}: {problem.message}")
 
     def _shown(self, path: str | None) -> str | None:
