@@ -65,32 +65,41 @@ def search_index(project: Path) -> list[dict[str, str]]:
     return docs
 
 
-@pytest.mark.parametrize("search_body", [False, True])
+@pytest.mark.parametrize(("theme", "search_body"), [
+    ("material", False), ("material", True), ("mkdocs", False), ("mkdocs", True)])
 def test_generated_catalogue_gives_search_one_section_per_code(
-        tmp_path: Path, search_body: bool) -> None:
+        tmp_path: Path, theme: str, search_body: bool) -> None:
+    """Material's search honours ``data-search-exclude``; MkDocs' own is given the pages
+    without the excluded blocks."""
     project = write(tmp_path, {
         "mkdocs.yml": f"""\
             site_name: t
-            theme: material
+            theme: {theme}
             plugins:
               - search
               - smtpcodes:
                   catalogue_page: codes.md
                   search_body: {str(search_body).lower()}
             """,
-        "docs/index.md": "# Home\n\nA policy rejection: <smtp:5.7.1>.\n",
+        "docs/index.md": "# Home\n\nA policy rejection: <smtp:5.7.1>.\n\n<smtp:553>\n",
     })
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
-    sections = {doc["location"]: doc for doc in search_index(project)
-                if doc["location"].startswith("codes/#smtp-")}
+    docs = search_index(project)
+    sections = {doc["location"]: doc for doc in docs
+                if doc["location"].startswith("codes/#smtp-") and doc["title"] != "SMTP codes"}
     assert len(sections) == CODES
     section = sections["codes/#smtp-5-7-1"]
     assert section["title"] == "5.7.1 · Delivery not authorized, message refused"
+    home = " ".join(doc["text"] for doc in docs if doc["location"] in ("", "#home"))
+    assert "SMTP 553 · Mailbox name invalid" in home
     if search_body:
         assert "Description" in section["text"]
+        assert "Description" in home
     else:
-        assert section["text"] == ""
+        assert section["text"] in ("", "SMTP 5.7.1 · Delivery not authorized, message refused")
+        assert "Description" not in home
+        assert "Description" in (project / "site" / "index.html").read_text("utf-8")
     catalogue = parse((project / "site" / "codes" / "index.html").read_text("utf-8"))
     heading = next(h for h in catalogue.iter("h3") if h.get("id") == "smtp-5-7-1")
     assert text(heading).startswith("5.7.1 · ")

@@ -23,8 +23,10 @@ def test_i18n_site_builds_a_catalogue_page_per_locale_in_its_language(tmp_path: 
     assert result.returncode == 0, result.stderr
     site = project / "site"
 
-    for locale, lang, name in (("", "en", "Mailbox name invalid"), ("zh/", "zh", "邮箱名称无效")):
+    for locale, lang, name, title in (("", "en", "Mailbox name invalid", "SMTP codes"),
+                                      ("zh/", "zh", "邮箱名称无效", "SMTP 代码")):
         catalogue = parse((site / locale / "codes" / "index.html").read_text("utf-8"))
+        assert text(next(catalogue.iter("h1"))).rstrip("¶") == title
         heading = next(h for h in catalogue.iter("h3") if h.get("id") == "smtp-553")
         assert text(heading).startswith(f"553 · {name}")
         assert {box.get("lang") for box in find_class(catalogue, "smtp-box")} == {lang}

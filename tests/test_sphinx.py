@@ -433,6 +433,37 @@ def test_setup_metadata() -> None:
     assert meta["parallel_read_safe"] is True and meta["parallel_write_safe"] is True
 
 
+def test_myst_heading_anchor_is_the_titles_text_as_on_mkdocs(tmp_path: Path) -> None:
+    """``[…](#retry-after-421-now)`` is the link Python-Markdown's toc gives the heading: the
+    same MyST page builds under ``-W`` on both sites, and the source text's slug still works."""
+    result = build(tmp_path, {
+        "index.md": """\
+            # Bounces
+
+            ## Retry after <smtp:421> now
+
+            ## Full: <smtp:552 5.2.2>
+
+            See [retry](#retry-after-421-now), [full](#full-552-522) and
+            [as before](#retry-after-smtp421-now), or [the other page](other.md#later-250).
+
+            ```{toctree}
+            other
+            ```
+            """,
+        "other.md": "# Other\n\n## Later <smtp:250>\n\n[Back](index.md#retry-after-421-now)\n",
+    }, "-W", conf="myst_heading_anchors = 2\n")
+    assert result.code == 0, result.warnings
+    ids = {name: {e.attrs.get("id") for e in result.page(name).iter()}
+           for name in ("index.html", "other.html")}
+    assert {"retry-after-421-now", "full-552-522"} <= ids["index.html"]
+    assert "later-250" in ids["other.html"]
+    for name in ids:
+        for link in result.page(name).find("a", "internal"):
+            page, _, fragment = link.attrs["href"].partition("#")
+            assert not fragment or fragment in ids[page or name], link.attrs["href"]
+
+
 # --- non-HTML builders ------------------------------------------------------------------------
 
 PLAIN = """
@@ -467,6 +498,20 @@ def test_text_builder_is_readable_without_html(tmp_path: Path) -> None:
     assert "<smtp:259>" in text  # the error stays visible, as written
     assert '"<smtp:553>"' in text  # inline code untouched
     assert not HTML_BITS.search((result.out / "m.txt").read_text(encoding="utf-8"))
+
+
+def test_chip_in_a_title_is_its_label_in_text_and_latex(tmp_path: Path) -> None:
+    """The title reads as in HTML, its table of contents and search: no name appended."""
+    page = ("Retry\n=====\n\n"
+            "Retrying after <smtp:421>\n-------------------------\n\nSee <smtp:421>.\n")
+    text = build(tmp_path, {"index.rst": page}, builder="text")
+    assert text.code == 0, text.warnings
+    assert (text.out / "index.txt").read_text(encoding="utf-8").endswith(
+        "Retrying after 421\n==================\n\nSee **421** (Service not available).\n")
+    latex = build(tmp_path, {"index.rst": page}, builder="latex", conf="project = 'p'\n")
+    assert latex.code == 0, latex.warnings
+    tex = (latex.out / "p.tex").read_text(encoding="utf-8")
+    assert "\\chapter{Retrying after 421}" in tex
 
 
 @pytest.mark.parametrize("builder, name", [("latex", "python.tex"), ("man", "python.1")])

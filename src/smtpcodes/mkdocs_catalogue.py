@@ -2,7 +2,8 @@
 
 Chips and boxes are rendered once per code and configuration, before anyone knows which page
 they land on (Material's blog renders a post's excerpt again on every index page), so their
-links carry a placeholder that the plugin resolves in each page's final HTML.
+links carry a placeholder that the plugin resolves in each page's HTML once it is converted,
+and in its final HTML for what other plugins put there.
 """
 
 from __future__ import annotations
@@ -82,7 +83,7 @@ def catalogue_markdown(catalogue: Catalogue, lang: str) -> str:
     on 5.7.1; ``HeadingIds`` gives each heading the code's anchor.
     """
     words = labels(lang)
-    lines = [f"# SMTP {words['cli']['codes']}", ""]
+    lines = [f"# {words['catalogue_title']}", ""]
     groups: list[tuple[str, list[str]]] = []
     for reply_class in (2, 3, 4, 5):
         codes = catalogue.codes(reply_class=reply_class, kind="basic")

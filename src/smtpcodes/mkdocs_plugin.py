@@ -3,10 +3,10 @@
 A thin layer over the Markdown extension, which does the real work (Zensical and other
 MkDocs successors run Markdown extensions but not MkDocs plugins). The plugin registers the
 extension once, ships the stylesheet ahead of the site's own ``extra_css``, picks each page's
-language, tells the extension which file and line each page starts at, generates the catalogue
-page (one per locale with mkdocs-static-i18n) and resolves links to it in each page's final
-HTML, and reports bad shortcodes through a ``mkdocs.`` logger, so that ``mkdocs build --strict``
-fails on them.
+language, generates the catalogue page (one per locale with mkdocs-static-i18n) and resolves
+links to it in each page's HTML, keeps box bodies out of MkDocs' own search, and reports bad
+shortcodes at their line in the file through a ``mkdocs.`` logger, so that
+``mkdocs build --strict`` fails on them.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ try:
     from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.exceptions import PluginError
     from mkdocs.livereload import LiveReloadServer
-    from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+    from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
     from mkdocs.structure.files import File, Files
     from mkdocs.structure.pages import Page
     from mkdocs.utils import get_relative_url
@@ -32,10 +32,10 @@ except ModuleNotFoundError as error:
     raise missing_extra(error, "mkdocs", __name__) from None
 
 from . import mkdocs_catalogue as pages
-from . import render
+from . import mkdocs_search, render
 from .catalogue import Catalogue, get_catalogue, languages
 from .markdown_ext import Problem, SMTPCodesExtension
-from .mkdocs_site import front_matter_lines, i18n_build, site_language
+from .mkdocs_site import SourceLines, i18n_build, site_language
 from .shortcode import has_marker
 
 log = get_plugin_logger(__name__)
@@ -71,10 +71,14 @@ class SMTPCodesPlugin(BasePlugin[SMTPCodesConfig]):
         self._catalogue_file: File | None = None
         self._generated: File | None = None
         self._converting: Page | None = None
-        self._reported: set[tuple[str, int | None, str]] = set()
+        #: Lines of the page being converted in its file.
+        self._lines: SourceLines | None = None
+        self._reported: set[tuple[str, str, str]] = set()
         self._used: dict[str, set[str]] = {}
         #: Anchors the catalogue page offers, once it is converted.
         self._offered: set[str] | None = None
+        #: The page's HTML while MkDocs' search reads it without the boxes' bodies.
+        self._shown_content: str | None = None
 
     # --- configuration --------------------------------------------------------------------
 
@@ -127,8 +131,26 @@ class SMTPCodesPlugin(BasePlugin[SMTPCodesConfig]):
 
     # --- files ----------------------------------------------------------------------------
 
+    @event_priority(50)  # early, so that plugins that list the files (htmlproofer) have ours
+    def _files_early(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if i18n_build(config) is None:
+            self._add_files(files, config)
+        return files
+
     @event_priority(-110)  # after mkdocs-static-i18n (-100), which rebuilds the file list
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+    def _files_late(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if i18n_build(config) is not None:
+            self._add_files(files, config)
+        elif self._generated is not None and self._page_path:
+            # A plugin put a page of its own there since (mkdocs-gen-files): it is the one.
+            found = files.get_file_from_path(self._page_path)
+            if found is not self._generated:
+                self._generated, self._catalogue_file = None, found
+        return files
+
+    on_files = CombinedEvent(_files_early, _files_late)
+
+    def _add_files(self, files: Files, config: MkDocsConfig) -> None:
         files.append(File.generated(config, CSS_URI, abs_src_path=str(_CSS_SOURCE)))
         self._used, self._offered, self._generated = {}, None, None
         self._catalogue_file = None
@@ -137,7 +159,6 @@ class SMTPCodesPlugin(BasePlugin[SMTPCodesConfig]):
             if self._catalogue_file is None:
                 self._generated = self._catalogue_file = self._generate(config)
                 files.append(self._generated)
-        return files
 
     def _generate(self, config: MkDocsConfig) -> File:
         """The catalogue page in the language being built, backed by a file of its own.
@@ -174,8 +195,8 @@ class SMTPCodesPlugin(BasePlugin[SMTPCodesConfig]):
         ext.setConfig("collapsible", is_catalogue or self.config.collapsible)
         if self._catalogue_file is not None:
             ext.setConfig("link", pages.LINK_TEMPLATE)
-        offset = front_matter_lines(page.file) if has_marker(markdown) else 0
-        ext.begin_page(page.file.src_uri, offset)
+        self._lines = SourceLines(page.file, markdown) if has_marker(markdown) else None
+        ext.begin_page(page.file.src_uri)
         self._page_tree.generated = self._catalogue() if page.file is self._generated else None
         self._page_tree.linked = set()
         self._converting = page
@@ -203,7 +224,28 @@ class SMTPCodesPlugin(BasePlugin[SMTPCodesConfig]):
             self._offered = pages.present_anchors(html)
         for anchor in self._page_tree.linked:
             self._used.setdefault(anchor, set()).add(page.file.src_uri)
+        if self._generated is not None or self._offered is not None:
+            # Plugins that keep the page's HTML (llmstxt, print-site) get real links. Links to
+            # a hand-written catalogue page wait until it shows which codes it has.
+            html = self._resolve(html, page)
         return html
+
+    @event_priority(1)  # right before MkDocs' search plugin (0) reads the page
+    def _hide_from_search(self, context: Any, *, page: Page, config: MkDocsConfig,
+                          nav: Any) -> Any:
+        if not self.config.search_body and page.content and mkdocs_search.builtin_search(config):
+            self._shown_content = page.content
+            page.content = mkdocs_search.without_excluded(page.content)
+        return context
+
+    @event_priority(-1)  # and back before the template shows it
+    def _show_to_readers(self, context: Any, *, page: Page, config: MkDocsConfig,
+                         nav: Any) -> Any:
+        if self._shown_content is not None:
+            page.content, self._shown_content = self._shown_content, None
+        return context
+
+    on_page_context = CombinedEvent(_hide_from_search, _show_to_readers)
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """Every page is converted: name the chips a hand-written catalogue page leaves unlinked."""
@@ -219,32 +261,48 @@ class SMTPCodesPlugin(BasePlugin[SMTPCodesConfig]):
                             f"{target.src_uri}, or remove the page to have it generated.")
         return env
 
-    @event_priority(-100)  # after other plugins added their HTML (blog excerpts included)
+    # The page's HTML is whole once templates are rendered, blog excerpts included: resolve
+    # what is left first, so that plugins rewriting it later (minify unquotes attributes) see
+    # real links.
+    @event_priority(100)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        if self._catalogue_file is None:
-            return output
+        return self._resolve(output, page)
+
+    def _resolve(self, html: str, page: Page) -> str:
+        """Links to the catalogue page in ``html``, relative to ``page``."""
         target = self._catalogue_file
+        if target is None:
+            return html
         url = "" if page.file is target else get_relative_url(target.url, page.url)
-        return pages.resolve_links(output, url, self._offered)
+        return pages.resolve_links(html, url, self._offered)
 
     # --- problems -------------------------------------------------------------------------
 
     def _report(self, problem: Problem) -> None:
         """One warning per problem, naming the file and line it comes from.
 
-        A conversion this plugin did not start (Material's blog renders each post's excerpt
-        again for every index page) repeats a page already reported: it is said only if new.
+        A conversion this plugin did not start either repeats a page already reported
+        (Material's blog renders each post's excerpt again for every index page), and is said
+        only if new, or converts other text for the page being converted (mkdocstrings, a
+        docstring), whose lines are not the page's.
         """
         page = self._converting
-        path = self._shown(problem.path) or (page.file.src_uri if page else None)
+        page_path = page.file.src_uri if page else None
+        path = self._shown(problem.path) or page_path
         if page is None and any(key[2] == problem.message for key in self._reported):
             return
-        key = (path or "?", problem.line, problem.message)
+        if page is not None and problem.path is None:
+            where = ": in text another plugin converted for this page (such as a docstring)"
+        elif problem.line and self._lines is not None and problem.path == page_path:
+            line, same = self._lines(problem.line, problem.source)
+            where = f":{line}" + ("" if same else ": in text another plugin put in its place")
+        else:
+            where = f":{problem.line}" if problem.line else ""
+        key = (path or "?", where, problem.message)
         if key in self._reported:
             return
         self._reported.add(key)
-        line = f":{problem.line}" if problem.line else ""
-        log.warning(f"{path or 'a page rendered outside the build'}{line}: {problem.message}")
+        log.warning(f"{path or 'a page rendered outside the build'}{where}: {problem.message}")
 
     def _shown(self, path: str | None) -> str | None:
         """A file outside ``docs/`` (a snippet) by its path from the project, if it is in it."""

@@ -7,7 +7,7 @@ thousands of shortcodes, openers or backslashes costs time linear in its size.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from docutils import nodes
@@ -63,6 +63,9 @@ class ShortcodeTransform(SphinxTransform):
         made: list[smtp_node] = []
         for parent in parents:
             made += self._replace(parent, rst, escaped, starts)
+        if not rst:
+            self._slug_titles({id(node.parent): node.parent for node in made
+                               if isinstance(node.parent, nodes.title)}.values())
         for raw in raws:
             self._report_raw(raw, starts)
         lang = page_lang(self.document, self.env, report=True)
@@ -94,6 +97,24 @@ class ShortcodeTransform(SphinxTransform):
                   else has_marker(node)) and not skipped(node.parent):
                 parents.setdefault(id(node.parent), node.parent)
         return list(parents.values()), raws
+
+    def _slug_titles(self, titles: Iterable[nodes.title]) -> None:
+        """MyST heading anchors made from the title as readers see it, ``Retry after 421``,
+        as Python-Markdown's toc makes them: a ``[…](#retry-after-421)`` link then works on
+        an MkDocs site and a Sphinx site alike. The slug of the source text keeps working."""
+        slugs = getattr(self.document, "myst_slugs", None)
+        slugify = _slug_function(self.env)
+        if not slugs or slugify is None:
+            return
+        for title in titles:
+            section = title.parent
+            old = section.get("slug")
+            if old not in slugs:
+                continue
+            new = slugify(title.astext())
+            if new and new not in slugs:
+                slugs[new] = slugs[old]
+                section["slug"] = new
 
     def _is_rst(self) -> bool:
         """Only reStructuredText keeps escapes (as NUL) in text; MyST's arrive as plain text."""
@@ -181,6 +202,19 @@ class ShortcodeTransform(SphinxTransform):
                 counted = match.start()
             warn(f"{quoted(match.group(0))} inside raw HTML is not expanded: move it out of "
                  "the HTML", "raw", (source, line))
+
+
+def _slug_function(env: Any) -> Callable[[str], str] | None:
+    """The site's ``myst_heading_slug_func``, else MyST's default; None without MyST."""
+    configured: Callable[[str], str] | None = getattr(
+        getattr(env, "myst_config", None), "heading_slug_func", None)
+    if callable(configured):
+        return configured
+    try:
+        from myst_parser.slugs import github_slugify
+    except ImportError:  # MyST before 4 keeps it elsewhere; its anchors stay as they were
+        return None
+    return github_slugify
 
 
 def _is_autolink(ref: nodes.reference) -> bool:

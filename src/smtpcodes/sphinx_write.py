@@ -146,10 +146,12 @@ def _plain(node: smtp_node, config: Any) -> nodes.Element:
     shortcode, entries = _entries(node, config)
     classes = sorted({f"smtp-{e.reply_class}xx" for e in entries})
     if not node["block"]:
+        chip = ["smtp", "smtp-chip", *classes, *node["classes"]]
+        if _in_title(node):  # the title reads as in HTML, its contents and search
+            return nodes.inline("", shortcode.label, classes=chip, ids=node["ids"])
         names = (" vs " if shortcode.kind == "compare" else " — ").join(e.name for e in entries)
         return nodes.inline("", "", nodes.strong("", shortcode.label), nodes.Text(f" ({names})"),
-                            classes=["smtp", "smtp-chip", *classes, *node["classes"]],
-                            ids=node["ids"])
+                            classes=chip, ids=node["ids"])
     layout = render.card(shortcode, catalogue_of(config), node["lang"], node["sections"])
     # The body sits in a container: the text writer runs an admonition's own paragraphs
     # together, which suits a one-line note but not a box.
@@ -191,6 +193,13 @@ def _plain(node: smtp_node, config: Any) -> nodes.Element:
     if len(items):
         body += items
     return box
+
+
+def _in_title(node: nodes.Node) -> bool:
+    parent = node.parent
+    while parent is not None and not isinstance(parent, nodes.title):
+        parent = parent.parent
+    return parent is not None
 
 
 def _item(term: str, body: list[nodes.Element]) -> nodes.definition_list_item:
