@@ -88,21 +88,21 @@ class SourceMap:
 
     def _tag_line(self, line: str, where: tuple[int, int, int]) -> str:
         pieces, last = [], 0
+        index, offset, _ = where
+        columns = _Columns(self._expanded[index][offset:], self._tab_length)
         for opener in OPENER.finditer(line):
             end = opener.end()
             if line.startswith("/", end) or _AUTOMAIL.match(line, opener.start()):
                 continue  # an autolink (<smtp://host>) or a mail address, never a shortcode
             pieces += [line[last:end], f"{MARK_PREFIX}{_base36(len(self.positions))}\x03"]
             last = end
-            self.positions.append(self._position(where, opener.start()))
+            self.positions.append(self._position(where, columns.index(opener.start())))
         pieces.append(line[last:])
         return "".join(pieces)
 
-    def _position(self, where: tuple[int, int, int], column: int) -> Position:
-        """The file position of ``column`` (0-based) in a normalised line."""
+    def _position(self, where: tuple[int, int, int], character: int) -> Position:
+        """The file position of ``character`` (0-based, in the expanded line)."""
         index, offset, breaks = where
-        text = self._expanded[index]
-        character = _character_at(text[offset:], column, self._tab_length)
         origin = self._origins[index] if self._origins else Origin(None, index + 1)
         character -= origin.indent
         if origin.line == 1 and not offset and origin.path in self._bom_files and character:
@@ -142,20 +142,30 @@ def _base36(number: int) -> str:
             return digits
 
 
-def _character_at(text: str, column: int, tab_length: int) -> int:
-    """The index in ``text`` of normalised column ``column``: tabs were expanded, and the
-    characters Python-Markdown reserves for placeholders (STX, ETX) removed."""
-    if "\t" not in text and "\x02" not in text and "\x03" not in text:
-        return column
-    width = 0
-    for index, char in enumerate(text):
-        if width >= column:
-            return index
-        if char == "\t":
-            width += tab_length - width % tab_length
-        elif char not in "\x02\x03":
-            width += 1
-    return len(text)
+class _Columns:
+    """Indexes in one expanded line of normalised columns asked for in increasing order: tabs
+    were expanded, and the characters Python-Markdown reserves for placeholders (STX, ETX)
+    removed. One walk serves every opener of the line, so a long line costs linear time."""
+
+    def __init__(self, text: str, tab_length: int) -> None:
+        self._text = text
+        self._tab_length = tab_length
+        self._plain = "\t" not in text and "\x02" not in text and "\x03" not in text
+        self._index = self._width = 0
+
+    def index(self, column: int) -> int:
+        if self._plain:
+            return column
+        text, index, width = self._text, self._index, self._width
+        while index < len(text) and width < column:
+            char = text[index]
+            if char == "\t":
+                width += self._tab_length - width % self._tab_length
+            elif char not in "\x02\x03":
+                width += 1
+            index += 1
+        self._index, self._width = index, width
+        return index
 
 
 def _opener_lines(lines: list[str]) -> list[int]:
