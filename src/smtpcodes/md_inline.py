@@ -30,7 +30,7 @@ PRIORITY = 89
 #: one line break but never a tag, a placeholder (code span, link, escape) or a second line
 #: break. The body excludes ``<`` so a search never re-reads text past the next opener.
 SHORTCODE = re.compile(
-    r"<[sS][mM][tT][pP]:(?:\x02s([0-9a-z]+)\x03)?"
+    r"<[sS][mM][tT][pP]:(?:\x02s([0-9]+)\x03)?"
     r"([^<>\n\x02\x03]*(?:\n[^<>\n\x02\x03]*)?)(>)?")
 
 
@@ -53,7 +53,7 @@ class ShortcodeInlineProcessor(InlineProcessor):
         conversion: Conversion = self.holder.conversion
         mark, body, closed = m.group(1), m.group(2), m.group(3)
         start, end = m.start(0), m.end(0)
-        occurrence = int(mark, 36) if mark else None
+        occurrence = int(mark) if mark else None
         conversion.seen += mark is not None
         opener = data[start:start + 6]
         head = m.start(2)  # after the opener and its marker

@@ -1,12 +1,12 @@
 """Where each shortcode of a page stands in the files the author wrote.
 
 Python-Markdown keeps no source positions, so the extension tags every ``<smtp:`` of the page
-with a marker, ``<smtp:\\x02s7\\x03553>``, whose number (base 36, to keep lines short) leads
-to the occurrence's file, line and column. Tagging happens on the preprocessed lines, after
-fenced code has been stashed (so no highlighter ever sees a marker) and before raw HTML is:
-markers then travel with the text into inline processing, raw HTML blocks, attributes and code
-spans, and each problem is reported at its own occurrence. The extension strips every marker
-before output.
+with a marker, ``<smtp:\\x02s7\\x03553>``, whose number leads to the occurrence's file, line
+and column, worked out only for the occurrences that have a problem to report. Tagging happens
+on the preprocessed lines, after fenced code has been stashed (so no highlighter ever sees a
+marker) and before raw HTML is: markers then travel with the text into inline processing, raw
+HTML blocks, attributes and code spans, and each problem is reported at its own occurrence.
+The extension strips every marker before output.
 
 To number lines the way the author's editor does, the lines seen at tagging time are traced
 back through the preprocessors before them: fenced blocks collapsed into placeholders, front
@@ -17,18 +17,22 @@ line ends), ``pymdownx.snippets`` includes (see ``md_snippets``), a UTF-8 byte o
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
+from operator import add
 from typing import NamedTuple
 
-from markdown.inlinepatterns import AUTOMAIL_RE
 from markdown.util import HTML_PLACEHOLDER_RE
 
 #: What stands right after ``<smtp:`` to name the occurrence.
 MARK_PREFIX = "\x02s"
-MARK = re.compile(r"\x02s([0-9a-z]+)\x03")
+MARK = re.compile(r"\x02s([0-9]+)\x03")
+_MARK_TEXT = MARK_PREFIX + "{}\x03"
 #: An opener, in any letter case.
 OPENER = re.compile(r"<[sS][mM][tT][pP]:")
-_AUTOMAIL = re.compile(AUTOMAIL_RE)
+#: An opener that gets a marker: not an autolink (``<smtp://host>``), nor a mail address that
+#: Python-Markdown's ``AUTOMAIL_RE`` links (``<smtp:user@host>``, whose ``smtp:`` is part of it).
+_TAGGED = re.compile(r"(<[sS][mM][tT][pP]:)(?!/|[^<> !]*@[^@<> ]+>)")
 _FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
 _BOM = "\ufeff"
 
@@ -64,7 +68,12 @@ class SourceMap:
         self._expanded = page
         self._origins: list[Origin] | None = None
         self._bom_files: set[str | None] = {None} if page and page[0].startswith(_BOM) else set()
-        self.positions: list[Position] = []
+        #: How many openers were tagged: markers are numbered from 0.
+        self.count = 0
+        #: For each tagged line: its first marker's number, where it comes from, its text.
+        self._firsts: list[int] = []
+        self._lines: list[tuple[tuple[int, int, int], str]] = []
+        self._found: dict[int, list[Position]] = {}
 
     def expanded(self, lines: list[str], origins: list[Origin], bom_files: set[str]) -> None:
         """Record what ``pymdownx.snippets`` made of the page, line by line."""
@@ -87,18 +96,32 @@ class SourceMap:
         return lines
 
     def _tag_line(self, line: str, where: tuple[int, int, int]) -> str:
-        pieces, last = [], 0
-        index, offset, _ = where
-        columns = _Columns(self._expanded[index][offset:], self._tab_length)
-        for opener in OPENER.finditer(line):
-            end = opener.end()
-            if line.startswith("/", end) or _AUTOMAIL.match(line, opener.start()):
-                continue  # an autolink (<smtp://host>) or a mail address, never a shortcode
-            pieces += [line[last:end], f"{MARK_PREFIX}{_base36(len(self.positions))}\x03"]
-            last = end
-            self.positions.append(self._position(where, columns.index(opener.start())))
-        pieces.append(line[last:])
-        return "".join(pieces)
+        """``line`` with a numbered marker after each opener: split and joined by the regex
+        engine, so that thousands of openers on a line cost little more than plain text."""
+        parts = _TAGGED.split(line)
+        count = len(parts) // 2
+        if count:
+            first = self.count
+            self._firsts.append(first)
+            self._lines.append((where, line))
+            parts[1::2] = map(add, parts[1::2], map(_MARK_TEXT.format, range(first, first + count)))
+            self.count += count
+        return "".join(parts)
+
+    def position(self, occurrence: int) -> Position | None:
+        """Where marker number ``occurrence`` stands; the positions of a line are worked out
+        together, in one walk, when one of them is first asked for."""
+        if not 0 <= occurrence < self.count:
+            return None
+        slot = bisect_right(self._firsts, occurrence) - 1
+        found = self._found.get(slot)
+        if found is None:
+            where, line = self._lines[slot]
+            index, offset, _ = where
+            columns = _Columns(self._expanded[index][offset:], self._tab_length)
+            found = self._found[slot] = [self._position(where, columns.index(opener.start()))
+                                         for opener in _TAGGED.finditer(line)]
+        return found[occurrence - self._firsts[slot]]
 
     def _position(self, where: tuple[int, int, int], character: int) -> Position:
         """The file position of ``character`` (0-based, in the expanded line)."""
@@ -133,15 +156,6 @@ class SourceMap:
         return result.__getitem__
 
 
-def _base36(number: int) -> str:
-    digits = ""
-    while True:
-        number, digit = divmod(number, 36)
-        digits = "0123456789abcdefghijklmnopqrstuvwxyz"[digit] + digits
-        if not number:
-            return digits
-
-
 class _Columns:
     """Indexes in one expanded line of normalised columns asked for in increasing order: tabs
     were expanded, and the characters Python-Markdown reserves for placeholders (STX, ETX)
@@ -169,15 +183,18 @@ class _Columns:
 
 
 def _opener_lines(lines: list[str]) -> list[int]:
-    """Indexes of the lines that hold an opener, found with one search over the page."""
+    """Indexes of the lines that hold an opener, found with one search per such line."""
     text = "\n".join(lines)
     found: list[int] = []
     line = last = 0
-    for opener in OPENER.finditer(text):
+    opener = OPENER.search(text)
+    while opener is not None:
         line += text.count("\n", last, opener.start())
-        last = opener.start()
-        if not found or found[-1] != line:
-            found.append(line)
+        found.append(line)
+        last = text.find("\n", opener.end())
+        if last < 0:
+            break
+        opener = OPENER.search(text, last)
     return found
 
 
