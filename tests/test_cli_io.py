@@ -137,6 +137,13 @@ def test_check_docs_skips_a_fifo_instead_of_hanging(tmp_path: Path) -> None:
     assert shell(f"{CLI} check-docs docs/pipe.md", tmp_path).returncode == 0
 
 
+def test_lint_reports_a_named_fifo_instead_of_hanging(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.py")
+    result = shell(f"{CLI} lint pipe.py", tmp_path, timeout=30)
+    assert result.returncode == 1
+    assert result.stdout == "pipe.py: cannot read: not a regular file\n"
+
+
 def test_check_docs_without_markdown_says_what_to_install(tmp_path: Path) -> None:
     hide = ("import sys; sys.modules['markdown'] = None; from smtpcodes.cli import main; "
             "sys.exit(main(['check-docs', '.']))")
