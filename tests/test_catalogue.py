@@ -345,6 +345,9 @@ BAD_TOML = [
     ('[codes."553"]\nnote = "x\\u009b2J"\n', "field 'note' holds the control character"),
     ('[codes."553"]\nreferences = [{ title = "x\\u001b[1m", url = "https://a.example" }]\n',
      "control character"),
+    # bidirectional overrides and isolates reorder what a reader sees (Trojan Source)
+    ('[codes."553"]\nname = "abc\\u202edcba"\n', "field 'name' holds the control character"),
+    ('[codes."553"]\nfix = "x\\u2067y"\n', "field 'fix' holds the control character"),
 ]
 BAD_YAML = [
     ('codes:\n  559: {name: a, description: b}\n  "559": {name: c, description: d}\n',

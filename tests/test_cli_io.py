@@ -72,6 +72,14 @@ def test_errors_echo_no_escape_sequence_from_the_command_line(tmp_path: Path) ->
         assert "\x1b" not in result.stdout + result.stderr
 
 
+def test_a_pasted_reply_echoes_no_bidirectional_override(tmp_path: Path) -> None:
+    (tmp_path / "bounce.txt").write_text("550 5.1.1 \u202e<moc.elpmaxe@u> unknown\n", "utf-8")
+    result = shell(f"{CLI} explain - < bounce.txt", tmp_path)
+    assert result.returncode == 0
+    assert "\u202e" not in result.stdout
+    assert result.stdout.startswith("line 1: 550 5.1.1 \\u202e<moc.elpmaxe@u> unknown\n")
+
+
 def test_a_terminal_gets_only_our_own_colours(tmp_path: Path) -> None:
     bad = tmp_path / "bad.md"
     bad.write_text("<smtp:55\x1b[2J9 \x9b2J>\n", "utf-8")

@@ -15,6 +15,7 @@ from typing import Any
 from . import codes as _codes
 from .catalogue import TEXT_FIELDS, Catalogue, Reference, languages
 from .errors import CatalogueFileError
+from .printable import BIDI
 
 _ENTRY_KEYS = set(TEXT_FIELDS) | {"references", "related"}
 _REFERENCE_KEYS = ("title", "url")
@@ -153,10 +154,11 @@ def _text_fields(table: dict[Any, object], where: str) -> dict[str, str]:
 
 
 def _refuse_controls(text: str, where: str, allowed: str = "") -> None:
-    """Refuse control characters (ESC starts terminal escape sequences) and the Unicode line
-    and paragraph separators (a line break to whoever splits lines) bar ``allowed``."""
+    """Refuse control characters (ESC starts terminal escape sequences), the Unicode line
+    and paragraph separators (a line break to whoever splits lines) and the bidirectional
+    overrides, embeddings and isolates (they reorder what a reader sees), bar ``allowed``."""
     for char in text:
-        if (char < " " or "\x7f" <= char <= "\x9f" or char in "\u2028\u2029") \
+        if (char < " " or "\x7f" <= char <= "\x9f" or char in "\u2028\u2029" or char in BIDI) \
                 and char not in allowed:
             raise CatalogueFileError(
                 f"{where} holds the control character {char!r}; texts are plain text")
