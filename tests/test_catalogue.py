@@ -425,6 +425,12 @@ def test_missing_or_unsupported_custom_file(tmp_path: Path) -> None:
         Catalogue(tmp_path / "codes.json")
 
 
+def test_a_fifo_named_as_catalogue_is_refused_instead_of_read_for_ever(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "codes.toml")
+    with time_limit(10), pytest.raises(CatalogueFileError, match="not a regular file"):
+        Catalogue(tmp_path / "codes.toml")
+
+
 def test_one_cached_catalogue_per_file_however_often_it_changes(tmp_path: Path) -> None:
     from smtpcodes import catalogue as module
 

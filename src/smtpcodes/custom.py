@@ -9,6 +9,7 @@ name, a code given twice, a link that is not http(s), a control character, a YAM
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from typing import Any
 
@@ -238,6 +239,8 @@ def _read_file(path: str) -> dict[Any, Any]:
     if suffix not in (".toml", ".yaml", ".yml"):
         raise CatalogueFileError(f"{path}: catalogue files end in .toml, .yaml or .yml")
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO or a device: reading would hang
+            raise CatalogueFileError(f"{path}: cannot read catalogue file: not a regular file")
         with open(path, "rb") as handle:
             raw = handle.read()
     except OSError as error:
