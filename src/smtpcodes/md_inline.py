@@ -34,6 +34,11 @@ SHORTCODE = re.compile(
     r"([^<>\n\x02\x03]*(?:\n[^<>\n\x02\x03]*)?)(>)?")
 
 
+#: What ends an inline element that an attr_list right after it applies to (ETX ends the
+#: placeholder of one already made).
+_INLINE_ENDS = "\x03*_)]`"
+
+
 def shown(text: str, limit: int = 60) -> str:
     """Source text as a message quotes it: one line, no control characters, not too long."""
     flat = " ".join(one_line(strip_marks(text)).split())
@@ -61,6 +66,11 @@ class ShortcodeInlineProcessor(InlineProcessor):
             if closed:
                 return AtomicString(f"{opener}{body}>"), start - 1, end
             return AtomicString(opener), start - 1, head
+        if closed and "attr_list" in self.md.treeprocessors and _in_attr_list(data, start, end):
+            source = f"{opener}{body}>"
+            if occurrence is not None:
+                conversion.report_in_tag(occurrence, source, "an attribute list")
+            return AtomicString(source), start, end
         if not closed:
             quoted = shown(opener + body, 26)
             conversion.report(occurrence, quoted,
@@ -68,6 +78,26 @@ class ShortcodeInlineProcessor(InlineProcessor):
                               "or the next line, before any code span, link or tag")
             return AtomicString(opener), start, head
         return conversion.inline(occurrence, f"{opener}{body}>", body), start, end
+
+
+def _in_attr_list(data: str, start: int, end: int) -> bool:
+    """Whether ``data[start:end]`` stands inside an attr_list ``{: ...}`` that attr_list will
+    read: right after an inline element (``*em*{: ...}``), or ending its line when it starts
+    with ``{:`` or starts the line (a block's or a heading's attributes). Looks no further
+    than the line, so a long line costs what Python-Markdown's own passes over it cost."""
+    line_start = data.rfind("\n", 0, start) + 1
+    opening = data.rfind("{", line_start, start)
+    if opening < 0 or "}" in data[opening:start]:
+        return False
+    line_end = data.find("\n", end)
+    line_end = len(data) if line_end < 0 else line_end
+    closing = data.rfind("}", end, line_end)
+    if closing < 0:
+        return False
+    if opening > line_start and data[opening - 1] in _INLINE_ENDS:
+        return True
+    return not data[closing + 1:line_end].strip(" ") and (
+        data.startswith(":", opening + 1) or not data[line_start:opening].strip(" "))
 
 
 class HtmlGuard(InlineProcessor):
