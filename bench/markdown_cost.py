@@ -166,6 +166,8 @@ HOSTILE = {
     "one line of 2000 shortcodes after tabs": "x\t<smtp:599> " * 2000,
     "16,000 openers in an HTML comment": "<!--" + "<smtp:" * 16_000 + "-->",
     "16,000 openers in a script": "<script>\n" + "<smtp:>" * 16_000 + "\n</script>",
+    "4000 paragraphs with a different malformed code": "\n\n".join(
+        f"Paragraph <smtp:5{i}x> here." for i in range(4000)),
 }
 
 

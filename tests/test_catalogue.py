@@ -142,7 +142,9 @@ def test_unknown_code_is_a_lookup_error_naming_it(code: str, near: str | None) -
 
 
 @pytest.mark.parametrize("code, near", [("abc", None), ("5.1", None), ("6.1.1", "5.1.1"),
-                                        ("5531", None), ("", None), (True, None)])
+                                        ("5531", None), ("", None), (True, None),
+                                        ("5x3", "553"), ("650", "550"), ("5.1.1x", "5.1.1"),
+                                        ("5.7.2.9", "5.7.29"), ("5.1.1.", "5.1.1")])
 def test_malformed_code_is_a_value_error_naming_it(code: object, near: str | None) -> None:
     with pytest.raises(MalformedCodeError) as info:
         lookup(code)  # type: ignore[arg-type]
