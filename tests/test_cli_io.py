@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import pty
 import shlex
@@ -78,6 +79,9 @@ def test_a_pasted_reply_echoes_no_bidirectional_override(tmp_path: Path) -> None
     assert result.returncode == 0
     assert "\u202e" not in result.stdout
     assert result.stdout.startswith("line 1: 550 5.1.1 \\u202e<moc.elpmaxe@u> unknown\n")
+    result = shell(f"{CLI} explain - --json < bounce.txt", tmp_path)
+    assert "\u202e" not in result.stdout
+    assert json.loads(result.stdout)[0]["text"] == "550 5.1.1 \u202e<moc.elpmaxe@u> unknown"
 
 
 def test_a_terminal_gets_only_our_own_colours(tmp_path: Path) -> None:

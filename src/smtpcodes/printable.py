@@ -17,7 +17,8 @@ _CONTROLS = (*range(0x20), *range(0x7F, 0xA0), 0x2028, 0x2029, *map(ord, sorted(
 _ONE_LINE = {code: f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
              for code in _CONTROLS}
 _LINES = {code: escape for code, escape in _ONE_LINE.items() if code != 0x0A}
-_JSON = {code: f"\\u{code:04x}" for code in range(0x7F, 0xA0)}
+_JSON = {code: f"\\u{code:04x}"
+         for code in (*range(0x7F, 0xA0), 0x2028, 0x2029, *map(ord, BIDI))}
 
 
 def one_line(text: str) -> str:
@@ -32,7 +33,8 @@ def lines(text: str) -> str:
 
 def json_text(text: str) -> str:
     """For JSON already serialised with ``ensure_ascii=False``: it escapes C0 itself but leaves
-    DEL and the C1 range raw, and the C1 range holds an 8-bit CSI (``\\x9b``)."""
+    DEL, the C1 range (which holds an 8-bit CSI, ``\\x9b``), the line separators and the
+    bidirectional overrides raw."""
     return text.translate(_JSON)
 
 
