@@ -87,7 +87,7 @@ def _in_attr_list(data: str, start: int, end: int) -> bool:
     than the line, so a long line costs what Python-Markdown's own passes over it cost."""
     line_start = data.rfind("\n", 0, start) + 1
     opening = data.rfind("{", line_start, start)
-    if opening < 0 or "}" in data[opening:start]:
+    if opening < 0 or data.find("}", opening, start) >= 0:
         return False
     line_end = data.find("\n", end)
     line_end = len(data) if line_end < 0 else line_end
