@@ -163,6 +163,11 @@ HOSTILE = {
     "4000 x <smtp:550 4.1.1>": "\n\n".join("<smtp:550 4.1.1>" for _ in range(4000)),
     "<smtp:5 + 100,000 spaces + 5>": "<smtp:5" + " " * 100_000 + "5>",
     "40,000 backslashes before a shortcode": "\\" * 40_000 + "<smtp:553>",
+    "one line of 2000 shortcodes after tabs": "x\t<smtp:599> " * 2000,
+    "16,000 openers in an HTML comment": "<!--" + "<smtp:" * 16_000 + "-->",
+    "16,000 openers in a script": "<script>\n" + "<smtp:>" * 16_000 + "\n</script>",
+    "4000 paragraphs with a different malformed code": "\n\n".join(
+        f"Paragraph <smtp:5{i}x> here." for i in range(4000)),
 }
 
 

@@ -150,7 +150,9 @@ def test_unknown_code_is_a_lookup_error_naming_it(code: str, near: str | None) -
 
 
 @pytest.mark.parametrize("code, near", [("abc", None), ("5.1", None), ("6.1.1", "5.1.1"),
-                                        ("5531", None), ("", None), (True, None)])
+                                        ("5531", None), ("", None), (True, None),
+                                        ("5x3", "553"), ("650", "550"), ("5.1.1x", "5.1.1"),
+                                        ("5.7.2.9", "5.7.29"), ("5.1.1.", "5.1.1")])
 def test_malformed_code_is_a_value_error_naming_it(code: object, near: str | None) -> None:
     with pytest.raises(MalformedCodeError) as info:
         lookup(code)  # type: ignore[arg-type]
@@ -353,6 +355,9 @@ BAD_TOML = [
     ('[codes."553"]\nnote = "x\\u009b2J"\n', "field 'note' holds the control character"),
     ('[codes."553"]\nreferences = [{ title = "x\\u001b[1m", url = "https://a.example" }]\n',
      "control character"),
+    # bidirectional overrides and isolates reorder what a reader sees (Trojan Source)
+    ('[codes."553"]\nname = "abc\\u202edcba"\n', "field 'name' holds the control character"),
+    ('[codes."553"]\nfix = "x\\u2067y"\n', "field 'fix' holds the control character"),
 ]
 BAD_YAML = [
     ('codes:\n  559: {name: a, description: b}\n  "559": {name: c, description: d}\n',
@@ -430,17 +435,24 @@ def test_missing_or_unsupported_custom_file(tmp_path: Path) -> None:
         Catalogue(tmp_path / "codes.json")
 
 
+def test_a_fifo_named_as_catalogue_is_refused_instead_of_read_for_ever(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "codes.toml")
+    with time_limit(10), pytest.raises(CatalogueFileError, match="not a regular file"):
+        Catalogue(tmp_path / "codes.toml")
+
+
 def test_one_cached_catalogue_per_file_however_often_it_changes(tmp_path: Path) -> None:
     from smtpcodes import catalogue as module
 
     path = tmp_path / "edited.toml"
+    before = len(module._CUSTOM)  # files earlier tests in this process used
     for n in range(40):
         path.write_text(f'[codes."559"]\nname = "Edit {n}"\ndescription = "x"\n', "utf-8")
         os.utime(path, ns=(n * 10**9, n * 10**9))  # a new modification time, as an editor gives
         assert get_catalogue(path).lookup("559").name == f"Edit {n}"
     assert get_catalogue(str(path)) is get_catalogue(path)  # unchanged: read once
     assert [key for key in module._CUSTOM if key == str(path)] == [str(path)]
-    assert len(module._CUSTOM) <= 5  # one per file this session used, not one per edit
+    assert len(module._CUSTOM) == before + 1  # one entry for this file, not one per edit
 
 
 def test_suggestions_stay_cheap_with_a_huge_custom_catalogue(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import pty
 import shlex
@@ -72,6 +73,17 @@ def test_errors_echo_no_escape_sequence_from_the_command_line(tmp_path: Path) ->
         assert "\x1b" not in result.stdout + result.stderr
 
 
+def test_a_pasted_reply_echoes_no_bidirectional_override(tmp_path: Path) -> None:
+    (tmp_path / "bounce.txt").write_text("550 5.1.1 \u202e<moc.elpmaxe@u> unknown\n", "utf-8")
+    result = shell(f"{CLI} explain - < bounce.txt", tmp_path)
+    assert result.returncode == 0
+    assert "\u202e" not in result.stdout
+    assert result.stdout.startswith("line 1: 550 5.1.1 \\u202e<moc.elpmaxe@u> unknown\n")
+    result = shell(f"{CLI} explain - --json < bounce.txt", tmp_path)
+    assert "\u202e" not in result.stdout
+    assert json.loads(result.stdout)[0]["text"] == "550 5.1.1 \u202e<moc.elpmaxe@u> unknown"
+
+
 def test_a_terminal_gets_only_our_own_colours(tmp_path: Path) -> None:
     bad = tmp_path / "bad.md"
     bad.write_text("<smtp:55\x1b[2J9 \x9b2J>\n", "utf-8")
@@ -135,6 +147,13 @@ def test_check_docs_skips_a_fifo_instead_of_hanging(tmp_path: Path) -> None:
         assert "smtpcodes: skipping docs/pipe.md: not a regular file" in result.stderr
     assert shell(f"{CLI} check-docs docs", tmp_path).returncode == 1  # page.md's finding
     assert shell(f"{CLI} check-docs docs/pipe.md", tmp_path).returncode == 0
+
+
+def test_lint_reports_a_named_fifo_instead_of_hanging(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "pipe.py")
+    result = shell(f"{CLI} lint pipe.py", tmp_path, timeout=30)
+    assert result.returncode == 1
+    assert result.stdout == "pipe.py: cannot read: not a regular file\n"
 
 
 def test_check_docs_without_markdown_says_what_to_install(tmp_path: Path) -> None:

@@ -149,6 +149,40 @@ def test_block_html_comment_script_and_attribute_left_alone() -> None:
     assert [(p.line, p.column) for p in found] == [(1, 13)]
 
 
+@pytest.mark.parametrize("source, where", [
+    ("Para\n{: title='<smtp:553>' }\n", (2, 11)),
+    ('Para\n{ title="<smtp:553>" }\n', (2, 10)),
+    ("# Head {: title='<smtp:553>' }\n", (1, 18)),
+    ("See *this*{: title='<smtp:553>' } now.\n", (1, 21)),
+    ("See [this](https://example.com/x){: title='<smtp:553>' }.\n", (1, 44)),
+])
+def test_shortcode_in_an_attr_list_leaves_the_attributes_as_plain_markdown(
+        source: str, where: tuple[int, int]) -> None:
+    html, found = problems_of(source, ["attr_list"])
+    assert _structure(html) == _structure(plain(source, ["attr_list"]))
+    assert [(p.line, p.column) for p in found] == [where]
+    assert "inside an attribute list is not expanded" in found[0].message
+
+
+def test_braces_in_running_text_are_no_attr_list() -> None:
+    html, found = problems_of("See {the reply <smtp:553>} here, and {<smtp:553>}\n", ["attr_list"])
+    assert len(find_class(parse(html), "smtp-chip")) == 2 and not found
+
+
+@pytest.mark.parametrize("source, where", [
+    ("See <smtp://h/<smtp:553>> here.\n", (1, 5)), ("See <smtp:/x> here.\n", (1, 5))])
+def test_an_opener_that_is_no_autolink_is_reported_at_its_place(
+        source: str, where: tuple[int, int]) -> None:
+    _, found = problems_of(source)
+    assert [(p.line, p.column) for p in found] == [where]
+
+
+def test_autolinks_and_mail_addresses_stay_links() -> None:
+    source = "<smtp://mx.example.com> and <smtp:postmaster@example.com>\n"
+    html, found = problems_of(source)
+    assert html == plain(source) and not found
+
+
 # --- time: linear, within 3x plain Python-Markdown ----------------------------------------------
 
 def _bench() -> ModuleType:

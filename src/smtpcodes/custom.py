@@ -9,12 +9,14 @@ name, a code given twice, a link that is not http(s), a control character, a YAM
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from typing import Any
 
 from . import codes as _codes
 from .catalogue import TEXT_FIELDS, Catalogue, Reference, languages
 from .errors import CatalogueFileError
+from .printable import BIDI
 
 _ENTRY_KEYS = set(TEXT_FIELDS) | {"references", "related"}
 _REFERENCE_KEYS = ("title", "url")
@@ -153,10 +155,11 @@ def _text_fields(table: dict[Any, object], where: str) -> dict[str, str]:
 
 
 def _refuse_controls(text: str, where: str, allowed: str = "") -> None:
-    """Refuse control characters (ESC starts terminal escape sequences) and the Unicode line
-    and paragraph separators (a line break to whoever splits lines) bar ``allowed``."""
+    """Refuse control characters (ESC starts terminal escape sequences), the Unicode line
+    and paragraph separators (a line break to whoever splits lines) and the bidirectional
+    overrides, embeddings and isolates (they reorder what a reader sees), bar ``allowed``."""
     for char in text:
-        if (char < " " or "\x7f" <= char <= "\x9f" or char in "\u2028\u2029") \
+        if (char < " " or "\x7f" <= char <= "\x9f" or char in "\u2028\u2029" or char in BIDI) \
                 and char not in allowed:
             raise CatalogueFileError(
                 f"{where} holds the control character {char!r}; texts are plain text")
@@ -236,6 +239,8 @@ def _read_file(path: str) -> dict[Any, Any]:
     if suffix not in (".toml", ".yaml", ".yml"):
         raise CatalogueFileError(f"{path}: catalogue files end in .toml, .yaml or .yml")
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO or a device: reading would hang
+            raise CatalogueFileError(f"{path}: cannot read catalogue file: not a regular file")
         with open(path, "rb") as handle:
             raw = handle.read()
     except OSError as error:

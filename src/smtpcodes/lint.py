@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import stat
 import sys
 from typing import TYPE_CHECKING, Any, NamedTuple, TextIO
 
@@ -231,6 +232,8 @@ def _lint_file(path: str, shown: str, worker: _Worker) -> FileResult:
     from .lint_output import FileError
 
     try:
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a FIFO or a device: reading would hang
+            return FileResult([], FileError(shown, 0, 0, "cannot read: not a regular file"))
         with open(path, "rb") as f:
             data = f.read()
     except OSError as error:

@@ -35,8 +35,13 @@ PRIORITY = 89
 #: one line break but never a tag, a placeholder (code span, link, escape) or a second line
 #: break. The body excludes ``<`` so a search never re-reads text past the next opener.
 SHORTCODE = re.compile(
-    r"<[sS][mM][tT][pP]:(?!/)(?:\x02s([0-9a-z]+)\x03)?"
+    r"<[sS][mM][tT][pP]:(?!/)(?:\x02s([0-9]+)\x03)?"
     r"([^<>\n\x02\x03]*(?:\n[^<>\n\x02\x03]*)?)(>)?")
+
+
+#: What ends an inline element that an attr_list right after it applies to (ETX ends the
+#: placeholder of one already made).
+_INLINE_ENDS = "\x03*_)]`"
 
 
 def shown(text: str, limit: int = 60) -> str:
@@ -58,7 +63,7 @@ class ShortcodeInlineProcessor(InlineProcessor):
         conversion: Conversion = self.holder.conversion
         mark, body, closed = m.group(1), m.group(2), m.group(3)
         start, end = m.start(0), m.end(0)
-        occurrence = int(mark, 36) if mark else None
+        occurrence = int(mark) if mark else None
         conversion.seen += mark is not None
         opener = data[start:start + 6]
         head = m.start(2)  # after the opener and its marker
@@ -66,6 +71,11 @@ class ShortcodeInlineProcessor(InlineProcessor):
             if closed:
                 return AtomicString(f"{opener}{body}>"), start - 1, end
             return AtomicString(opener), start - 1, head
+        if closed and "attr_list" in self.md.treeprocessors and _in_attr_list(data, start, end):
+            source = f"{opener}{body}>"
+            if occurrence is not None:
+                conversion.report_in_tag(occurrence, source, "an attribute list")
+            return AtomicString(source), start, end
         if not closed:
             quoted = shown(opener + body, 26)
             conversion.report(occurrence, quoted,
@@ -73,6 +83,26 @@ class ShortcodeInlineProcessor(InlineProcessor):
                               "or the next line, before any code span, link or tag")
             return AtomicString(opener), start, head
         return conversion.inline(occurrence, f"{opener}{body}>", body), start, end
+
+
+def _in_attr_list(data: str, start: int, end: int) -> bool:
+    """Whether ``data[start:end]`` stands inside an attr_list ``{: ...}`` that attr_list will
+    read: right after an inline element (``*em*{: ...}``), or ending its line when it starts
+    with ``{:`` or starts the line (a block's or a heading's attributes). Looks no further
+    than the line, so a long line costs what Python-Markdown's own passes over it cost."""
+    line_start = data.rfind("\n", 0, start) + 1
+    opening = data.rfind("{", line_start, start)
+    if opening < 0 or data.find("}", opening, start) >= 0:
+        return False
+    line_end = data.find("\n", end)
+    line_end = len(data) if line_end < 0 else line_end
+    closing = data.rfind("}", end, line_end)
+    if closing < 0:
+        return False
+    if opening > line_start and data[opening - 1] in _INLINE_ENDS:
+        return True
+    return not data[closing + 1:line_end].strip(" ") and (
+        data.startswith(":", opening + 1) or not data[line_start:opening].strip(" "))
 
 
 #: An HTML tag as browsers and Python-Markdown 3.11+ read it: a ``<`` or ``>`` inside a quoted

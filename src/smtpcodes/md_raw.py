@@ -16,46 +16,55 @@ from .md_state import Conversion
 
 #: What changes the context in HTML: comments, raw-text elements, tag boundaries, shortcodes.
 _TOKEN = re.compile(
-    r"(?P<comment_start><!--)|(?P<comment_end>-->)"
-    r"|(?P<raw_start><(?:script|style)\b)|(?P<raw_end></(?:script|style)\b)"
-    r"|(?P<code><[sS][mM][tT][pP]:)\x02s(?P<n>[0-9a-z]+)\x03(?P<body>[^<>\x02\x03]*>?)"
+    r"(?P<comment><!--)|(?P<raw><(?:script|style)\b)"
+    r"|(?P<code><[sS][mM][tT][pP]:)\x02s(?P<n>[0-9]+)\x03(?P<body>[^<>\x02\x03]*>?)"
     r"|(?P<open><[A-Za-z/!?])|(?P<close>>)", re.IGNORECASE)
+_RAW_END = re.compile(r"</(?:script|style)\b", re.IGNORECASE)
 
 
 def check_block(html: str, conversion: Conversion) -> str:
-    """The block with its shortcodes escaped or left alone, and reported, markers removed."""
+    """The block with its shortcodes escaped or left alone, and reported, markers removed.
+
+    A comment or a script is skipped whole, its markers dropped at once: whatever it holds
+    costs no more than the search for its end."""
     pieces: list[str] = []
-    last = 0
-    comment = raw = tag = False
-    for token in _TOKEN.finditer(html):
-        kind = token.lastgroup if token.group("code") is None else "code"
-        if comment:
-            comment = kind != "comment_end"
-        elif raw:
-            raw = kind != "raw_end"
-            tag = not raw
-        elif kind == "comment_start":
-            comment = True
-        elif kind in ("raw_start", "open"):
+    last = position = 0
+    tag = False
+    while (token := _TOKEN.search(html, position)) is not None:
+        position = token.end()
+        if token.group("comment") or token.group("raw"):
+            if token.group("comment"):
+                end = html.find("-->", position)
+                position = len(html) if end < 0 else end + 3
+            else:
+                closing = _RAW_END.search(html, position)
+                position = len(html) if closing is None else closing.end()
+            tag = token.group("raw") is not None
+            pieces.append(conversion.drop_marks(html[last:position]))
+            last = position
+        elif token.group("open"):
             tag = True
-            raw = kind == "raw_start"
-        elif kind == "close":
+        elif token.group("close"):
             tag = False
-        if token.group("code") is None:
-            continue
-        source = token.group("code") + token.group("body")
-        conversion.seen += 1
-        pieces.append(html[last:token.start()])
-        last = token.end()
-        if comment or raw:
-            pieces.append(source)
-        elif tag:
-            pieces.append(source)
-            conversion.report_in_tag(int(token.group("n"), 36), source)
         else:
-            pieces.append(source.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
-            conversion.report(int(token.group("n"), 36), source,
-                              f"{one_line(source)} inside raw HTML is not expanded: put it "
-                              "outside the HTML block, or use md_in_html with markdown=\"1\"")
+            pieces.append(html[last:token.start()])
+            last = position
+            _shortcode(token, tag, pieces, conversion)
     pieces.append(html[last:])
     return "".join(pieces)
+
+
+def _shortcode(token: re.Match[str], tag: bool, pieces: list[str],
+               conversion: Conversion) -> None:
+    """A shortcode in a tag is left as written, one in text is escaped; both are reported."""
+    source = token.group("code") + token.group("body")
+    occurrence = int(token.group("n"))
+    conversion.seen += 1
+    if tag:
+        pieces.append(source)
+        conversion.report_in_tag(occurrence, source)
+    else:
+        pieces.append(source.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"))
+        conversion.report(occurrence, source,
+                          f"{one_line(source)} inside raw HTML is not expanded: put it "
+                          "outside the HTML block, or use md_in_html with markdown=\"1\"")

@@ -1,12 +1,12 @@
 """Where each shortcode of a page stands in the files the author wrote.
 
 Python-Markdown keeps no source positions, so the extension tags every ``<smtp:`` of the page
-with a marker, ``<smtp:\\x02s7\\x03553>``, whose number (base 36, to keep lines short) leads
-to the occurrence's file, line and column. Tagging happens on the preprocessed lines, after
-fenced code has been stashed (so no highlighter ever sees a marker) and before raw HTML is:
-markers then travel with the text into inline processing, raw HTML blocks, attributes and code
-spans, and each problem is reported at its own occurrence. The extension strips every marker
-before output.
+with a marker, ``<smtp:\\x02s7\\x03553>``, whose number leads to the occurrence's file, line
+and column, worked out only for the occurrences that have a problem to report. Tagging happens
+on the preprocessed lines, after fenced code has been stashed (so no highlighter ever sees a
+marker) and before raw HTML is: markers then travel with the text into inline processing, raw
+HTML blocks, attributes and code spans, and each problem is reported at its own occurrence.
+The extension strips every marker before output.
 
 To number lines the way the author's editor does, the lines seen at tagging time are traced
 back through the preprocessors before them: fenced blocks collapsed into placeholders, front
@@ -17,18 +17,28 @@ line ends), ``pymdownx.snippets`` includes (see ``md_snippets``), a UTF-8 byte o
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Callable
+from operator import add
 from typing import NamedTuple
 
-from markdown.inlinepatterns import AUTOMAIL_RE
+from markdown.inlinepatterns import AUTOLINK_RE
 from markdown.util import HTML_PLACEHOLDER_RE
 
 #: What stands right after ``<smtp:`` to name the occurrence.
 MARK_PREFIX = "\x02s"
-MARK = re.compile(r"\x02s([0-9a-z]+)\x03")
+MARK = re.compile(r"\x02s([0-9]+)\x03")
+_MARK_TEXT = MARK_PREFIX + "{}\x03"
 #: An opener, in any letter case.
 OPENER = re.compile(r"<[sS][mM][tT][pP]:")
-_AUTOMAIL = re.compile(AUTOMAIL_RE)
+#: An opener that gets a marker: not one that Python-Markdown links instead, an autolink
+#: (``<smtp://host>``, where its ``AUTOLINK_RE`` takes any scheme) or a mail address
+#: (``<smtp:user@host>``, whose ``smtp:`` is part of the address). Anything else, such as
+#: ``<smtp:/x>`` or ``<smtp://h/<smtp:553>>``, is a shortcode to report at its place.
+_LINKED = [r"[^<> !]*@[^@<> ]+>"]
+if re.match(AUTOLINK_RE, "<smtp://host>"):
+    _LINKED.append(r"//[^<>]*>")
+_TAGGED = re.compile(r"(<[sS][mM][tT][pP]:)(?!" + "|".join(_LINKED) + ")")
 _FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
 _BOM = "\ufeff"
 
@@ -64,7 +74,12 @@ class SourceMap:
         self._expanded = page
         self._origins: list[Origin] | None = None
         self._bom_files: set[str | None] = {None} if page and page[0].startswith(_BOM) else set()
-        self.positions: list[Position] = []
+        #: How many openers were tagged: markers are numbered from 0.
+        self.count = 0
+        #: For each tagged line: its first marker's number, where it comes from, its text.
+        self._firsts: list[int] = []
+        self._lines: list[tuple[tuple[int, int, int], str]] = []
+        self._found: dict[int, list[Position]] = {}
 
     def expanded(self, lines: list[str], origins: list[Origin], bom_files: set[str]) -> None:
         """Record what ``pymdownx.snippets`` made of the page, line by line."""
@@ -87,22 +102,36 @@ class SourceMap:
         return lines
 
     def _tag_line(self, line: str, where: tuple[int, int, int]) -> str:
-        pieces, last = [], 0
-        for opener in OPENER.finditer(line):
-            end = opener.end()
-            if line.startswith("/", end) or _AUTOMAIL.match(line, opener.start()):
-                continue  # an autolink (<smtp://host>) or a mail address, never a shortcode
-            pieces += [line[last:end], f"{MARK_PREFIX}{_base36(len(self.positions))}\x03"]
-            last = end
-            self.positions.append(self._position(where, opener.start()))
-        pieces.append(line[last:])
-        return "".join(pieces)
+        """``line`` with a numbered marker after each opener: split and joined by the regex
+        engine, so that thousands of openers on a line cost little more than plain text."""
+        parts = _TAGGED.split(line)
+        count = len(parts) // 2
+        if count:
+            first = self.count
+            self._firsts.append(first)
+            self._lines.append((where, line))
+            parts[1::2] = map(add, parts[1::2], map(_MARK_TEXT.format, range(first, first + count)))
+            self.count += count
+        return "".join(parts)
 
-    def _position(self, where: tuple[int, int, int], column: int) -> Position:
-        """The file position of ``column`` (0-based) in a normalised line."""
+    def position(self, occurrence: int) -> Position | None:
+        """Where marker number ``occurrence`` stands; the positions of a line are worked out
+        together, in one walk, when one of them is first asked for."""
+        if not 0 <= occurrence < self.count:
+            return None
+        slot = bisect_right(self._firsts, occurrence) - 1
+        found = self._found.get(slot)
+        if found is None:
+            where, line = self._lines[slot]
+            index, offset, _ = where
+            columns = _Columns(self._expanded[index][offset:], self._tab_length)
+            found = self._found[slot] = [self._position(where, columns.index(opener.start()))
+                                         for opener in _TAGGED.finditer(line)]
+        return found[occurrence - self._firsts[slot]]
+
+    def _position(self, where: tuple[int, int, int], character: int) -> Position:
+        """The file position of ``character`` (0-based, in the expanded line)."""
         index, offset, breaks = where
-        text = self._expanded[index]
-        character = _character_at(text[offset:], column, self._tab_length)
         origin = self._origins[index] if self._origins else Origin(None, index + 1)
         character -= origin.indent
         if origin.line == 1 and not offset and origin.path in self._bom_files and character:
@@ -133,41 +162,45 @@ class SourceMap:
         return result.__getitem__
 
 
-def _base36(number: int) -> str:
-    digits = ""
-    while True:
-        number, digit = divmod(number, 36)
-        digits = "0123456789abcdefghijklmnopqrstuvwxyz"[digit] + digits
-        if not number:
-            return digits
+class _Columns:
+    """Indexes in one expanded line of normalised columns asked for in increasing order: tabs
+    were expanded, and the characters Python-Markdown reserves for placeholders (STX, ETX)
+    removed. One walk serves every opener of the line, so a long line costs linear time."""
 
+    def __init__(self, text: str, tab_length: int) -> None:
+        self._text = text
+        self._tab_length = tab_length
+        self._plain = "\t" not in text and "\x02" not in text and "\x03" not in text
+        self._index = self._width = 0
 
-def _character_at(text: str, column: int, tab_length: int) -> int:
-    """The index in ``text`` of normalised column ``column``: tabs were expanded, and the
-    characters Python-Markdown reserves for placeholders (STX, ETX) removed."""
-    if "\t" not in text and "\x02" not in text and "\x03" not in text:
-        return column
-    width = 0
-    for index, char in enumerate(text):
-        if width >= column:
-            return index
-        if char == "\t":
-            width += tab_length - width % tab_length
-        elif char not in "\x02\x03":
-            width += 1
-    return len(text)
+    def index(self, column: int) -> int:
+        if self._plain:
+            return column
+        text, index, width = self._text, self._index, self._width
+        while index < len(text) and width < column:
+            char = text[index]
+            if char == "\t":
+                width += self._tab_length - width % self._tab_length
+            elif char not in "\x02\x03":
+                width += 1
+            index += 1
+        self._index, self._width = index, width
+        return index
 
 
 def _opener_lines(lines: list[str]) -> list[int]:
-    """Indexes of the lines that hold an opener, found with one search over the page."""
+    """Indexes of the lines that hold an opener, found with one search per such line."""
     text = "\n".join(lines)
     found: list[int] = []
     line = last = 0
-    for opener in OPENER.finditer(text):
+    opener = OPENER.search(text)
+    while opener is not None:
         line += text.count("\n", last, opener.start())
-        last = opener.start()
-        if not found or found[-1] != line:
-            found.append(line)
+        found.append(line)
+        last = text.find("\n", opener.end())
+        if last < 0:
+            break
+        opener = OPENER.search(text, last)
     return found
 
 

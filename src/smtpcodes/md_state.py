@@ -23,7 +23,7 @@ from .md_source import MARK, MARK_PREFIX, SourceMap
 from .shortcode import Shortcode
 
 #: A marked shortcode inside other HTML: the opener, its occurrence number, and the body.
-_MARKED = re.compile(r"(<[sS][mM][tT][pP]:)\x02s([0-9a-z]+)\x03([^<>\x02\x03]*>?)")
+_MARKED = re.compile(r"(<[sS][mM][tT][pP]:)\x02s([0-9]+)\x03([^<>\x02\x03]*>?)")
 
 
 class Problem(NamedTuple):
@@ -89,17 +89,16 @@ class Conversion:
 
     def report(self, occurrence: int | None, source: str, message: str) -> None:
         """Record a problem at its occurrence; they go out in page order at the end."""
-        positions = self.source.positions
         line = column = None
         path = self.path
-        if occurrence is not None and occurrence < len(positions):
-            position = positions[occurrence]
+        position = self.source.position(occurrence) if occurrence is not None else None
+        if position is not None:
             line, column = position.line, position.column
             if position.path is None:
                 line += self.line_offset
             else:
                 path = position.path
-        order = occurrence if occurrence is not None else len(positions)
+        order = occurrence if occurrence is not None else self.source.count
         self._problems.append((order, Problem(line, column, md_render.one_line(source),
                                               md_render.one_line(message), path)))
 
@@ -131,7 +130,7 @@ class Conversion:
             return html
         if not html.startswith("<!--"):
             for match in _MARKED.finditer(html):
-                self.report_in_tag(int(match.group(2), 36), match.group(1) + match.group(3), where)
+                self.report_in_tag(int(match.group(2)), match.group(1) + match.group(3), where)
         return self.drop_marks(html)
 
     def drop_marks(self, text: str) -> str:
@@ -142,7 +141,7 @@ class Conversion:
 
     @property
     def marks_left(self) -> bool:
-        return self.seen < len(self.source.positions)
+        return self.seen < self.source.count
 
     def report_in_tag(self, occurrence: int, source: str, where: str = "an HTML tag") -> None:
         self.report(occurrence, source,

@@ -8,9 +8,10 @@ enhanced codes by class and subject, each group sorted for a binary search.
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import cache
 
 from . import codes as _codes
-from .catalogue import Catalogue, sort_key
+from .catalogue import Catalogue
 
 
 class _Index:
@@ -104,16 +105,70 @@ def _index(catalogue: Catalogue) -> _Index:
 def malformed_hint(text: str, catalogue: Catalogue) -> str:
     """``; did you mean 5.1.0 (…)?`` for a text one slip away from a defined code, else ``""``.
 
-    Repairs are tried first (``5.1`` → ``5.1.0``, ``5,1,1`` → ``5.1.1``); then a fuzzy match,
-    over the standard codes only so that its cost does not grow with a custom catalogue.
+    Repairs are tried first (``5.1`` → ``5.1.0``, ``5,1,1`` → ``5.1.1``); then a standard code
+    one slip away (``6.1.1`` → ``5.1.1``), the standard ones only so that the cost does not
+    grow with a custom catalogue.
     """
     for candidate in _repairs(text):
         if candidate in catalogue:
             return _hint(_codes.normalise(candidate), catalogue)
-    import difflib
+    close = _one_slip_away(text)
+    return _hint(close, catalogue) if close else ""
 
-    close = difflib.get_close_matches(text[:20], _standard_codes(), n=1, cutoff=0.7)
-    return _hint(close[0], catalogue) if close else ""
+
+#: The longest standard code (``5.7.30``) and one character added by a slip.
+_LONGEST = 7
+
+
+def _one_slip_away(text: str) -> str | None:
+    """The standard code one typing slip away from ``text`` (a character dropped, added,
+    replaced, or two swapped), as difflib would rank them; None if there is none.
+
+    A page may hold thousands of different malformed shortcodes, so instead of comparing
+    ``text`` with every code, ``text`` and its one-character deletions are looked up among
+    the codes' own (a slip of any kind leaves the two sharing one), and the few codes found
+    are checked.
+    """
+    if len(text) > _LONGEST + 1:
+        return None
+    index = _deletions()
+    found = {code for variant in {text, *_dropped(text)} for code in index.get(variant, ())
+             if _one_slip(text, code)}
+    if not found:
+        return None
+    from difflib import SequenceMatcher
+
+    return max(found, key=lambda near: (SequenceMatcher(None, text, near).ratio(), near))
+
+
+def _dropped(text: str) -> list[str]:
+    return [text[:i] + text[i + 1:] for i in range(len(text))]
+
+
+@cache
+def _deletions() -> dict[str, tuple[str, ...]]:
+    """Each standard code and each of its one-character deletions -> the codes it comes from."""
+    found: dict[str, list[str]] = {}
+    for code in Catalogue().codes():
+        for variant in {code, *_dropped(code)}:
+            found.setdefault(variant, []).append(code)
+    return {variant: tuple(codes) for variant, codes in found.items()}
+
+
+def _one_slip(text: str, code: str) -> bool:
+    """Whether one character dropped, added or replaced, or two neighbours swapped, turn
+    ``text`` into ``code``."""
+    if len(text) == len(code):
+        diffs = [i for i, (a, b) in enumerate(zip(text, code, strict=True)) if a != b]
+        return len(diffs) == 1 or (len(diffs) == 2 and diffs[1] == diffs[0] + 1
+                                   and text[diffs[0]] == code[diffs[1]]
+                                   and text[diffs[1]] == code[diffs[0]])
+    short, long = (text, code) if len(text) < len(code) else (code, text)
+    if len(long) - len(short) != 1:
+        return False
+    pairs = zip(short, long, strict=False)
+    at = next((i for i, (a, b) in enumerate(pairs) if a != b), len(short))
+    return short[at:] == long[at + 1:]
 
 
 def _repairs(text: str) -> list[str]:
@@ -127,12 +182,3 @@ def _repairs(text: str) -> list[str]:
     if len(dotted) == 4 and _codes.is_ascii_digits(dotted):  # 5530: one digit too many
         found += [dotted[:3], dotted[1:]]
     return found
-
-
-_STANDARD: list[str] = []
-
-
-def _standard_codes() -> list[str]:
-    if not _STANDARD:
-        _STANDARD.extend(sorted(Catalogue().codes(), key=sort_key))
-    return _STANDARD
