@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -124,12 +125,16 @@ def test_class_labels_and_sentences_read_naturally() -> None:
 
 
 def test_no_terminal_line_starts_with_closing_punctuation() -> None:
-    """``smtpcodes explain --lang zh`` wraps by width, but never puts 。 or ， first on a line."""
+    """``smtpcodes explain --lang zh`` wraps by width, but never puts 。 or ， first on a line,
+    and keeps within the width by taking the character before it down too."""
     cat = Catalogue()
     shortcodes = [*cat.codes(kind="basic"), "421 vs 451", "550 vs 553", "4.2.2 vs 5.2.2"]
     for text in shortcodes:
         for line in render.to_text(render.card(parse(text), cat, "zh")).splitlines():
             assert not line.strip().startswith(tuple("。，、；：？！）”")), (text, line)
+            if line.startswith("  ") and "://" not in line:
+                assert sum(2 if unicodedata.east_asian_width(c) in "WF" else 1
+                           for c in line) <= 88, (text, line)
 
 
 def test_chinese_lists_separate_ascii_words_with_spaces() -> None:

@@ -471,7 +471,8 @@ _NO_LINE_START = frozenset("。，、；：？！）」』”’》")
 
 def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
     """Wrap for a terminal: CJK characters take two columns and may break anywhere, except
-    before closing punctuation, which stays on its line even one column past the width."""
+    before closing punctuation: the character or word before it goes down with it, so no line
+    starts with it and none grows past the width."""
     import re
     import textwrap
     import unicodedata
@@ -479,14 +480,23 @@ def _wrap(text: str, width: int, first: str, rest: str) -> list[str]:
     def size(chunk: str) -> int:
         return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in chunk)
 
-    if size(text) < len(text) * 4 // 3:
+    if size(text) == len(text):  # no wide character: break at spaces and hyphens only
         return textwrap.wrap(text, width, initial_indent=first, subsequent_indent=rest)
-    lines, line = [], first
+    lines: list[str] = []
+    indent, parts = first, list[str]()  # the line being filled, chunk by chunk
     for chunk in re.findall(r"[\u2e80-\uffef]|[^\s\u2e80-\uffef]+|\s+", text):
-        if size(line) + size(chunk) > width and line.strip() and chunk not in _NO_LINE_START:
-            lines.append(line.rstrip())
-            line = rest
+        if size(indent + "".join(parts) + chunk) > width and "".join(parts).strip():
+            keep = len(parts)
+            if chunk in _NO_LINE_START:  # the last word and its closing marks go down together
+                keep -= 1
+                while keep > 0 and parts[keep] in _NO_LINE_START:
+                    keep -= 1
+                if keep < 1 or parts[keep].isspace() or not "".join(parts[:keep]).strip():
+                    parts.append(chunk)
+                    continue
+            lines.append((indent + "".join(parts[:keep])).rstrip())
+            indent, parts = rest, parts[keep:]
             if chunk.isspace():
                 continue
-        line += chunk
-    return [*lines, line.rstrip()]
+        parts.append(chunk)
+    return [*lines, (indent + "".join(parts)).rstrip()]
