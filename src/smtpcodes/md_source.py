@@ -22,7 +22,6 @@ from collections.abc import Callable
 from operator import add
 from typing import NamedTuple
 
-from markdown.inlinepatterns import AUTOLINK_RE
 from markdown.util import HTML_PLACEHOLDER_RE
 
 #: What stands right after ``<smtp:`` to name the occurrence.
@@ -31,14 +30,12 @@ MARK = re.compile(r"\x02s([0-9]+)\x03")
 _MARK_TEXT = MARK_PREFIX + "{}\x03"
 #: An opener, in any letter case.
 OPENER = re.compile(r"<[sS][mM][tT][pP]:")
-#: An opener that gets a marker: not one that Python-Markdown links instead, an autolink
-#: (``<smtp://host>``, where its ``AUTOLINK_RE`` takes any scheme) or a mail address
-#: (``<smtp:user@host>``, whose ``smtp:`` is part of the address). Anything else, such as
-#: ``<smtp:/x>`` or ``<smtp://h/<smtp:553>>``, is a shortcode to report at its place.
-_LINKED = [r"[^<> !]*@[^@<> ]+>"]
-if re.match(AUTOLINK_RE, "<smtp://host>"):
-    _LINKED.append(r"//[^<>]*>")
-_TAGGED = re.compile(r"(<[sS][mM][tT][pP]:)(?!" + "|".join(_LINKED) + ")")
+#: An opener that gets a marker: not a URL (``<smtp://host>``, which Python-Markdown 3.11+
+#: links and older versions keep as the author's inline HTML: left to Markdown on every
+#: version, since no code starts with ``//``) nor a mail address (``<smtp:user@host>``, whose
+#: ``smtp:`` is part of the address). Anything else, such as ``<smtp:/x>`` or
+#: ``<smtp://h/<smtp:553>>``, is a shortcode to report at its place.
+_TAGGED = re.compile(r"(<[sS][mM][tT][pP]:)(?!//[^<>]*>|[^<> !]*@[^@<> ]+>)")
 _FENCE = re.compile(r"[ \t]*(`{3,}|~{3,})")
 _BOM = "\ufeff"
 

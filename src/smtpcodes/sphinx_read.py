@@ -212,8 +212,12 @@ def _slug_function(env: Any) -> Callable[[str], str] | None:
         return configured
     try:
         from myst_parser.slugs import github_slugify
-    except ImportError:  # MyST before 4 keeps it elsewhere; its anchors stay as they were
-        return None
+    except ImportError:  # MyST before 5.2 (the newest for Python 3.10 is 4) keeps it here
+        try:
+            from myst_parser.mdit_to_docutils.base import default_slugify
+        except ImportError:  # an older MyST still: its anchors stay as they were
+            return None
+        return default_slugify
     return github_slugify
 
 
