@@ -165,8 +165,7 @@ def test_reading_costs_linear_time_in_the_text(unit: str) -> None:
                 parse_codes(text)
             except MalformedCodeError:
                 pass
-        base = best_cpu(lambda: find(small))
-        big = best_cpu(lambda: find(large))
+        base, big = best_cpu(lambda: find(small), lambda: find(large))
     assert big / base < 8, (unit, base, big)
 
 

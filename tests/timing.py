@@ -29,12 +29,15 @@ def time_limit(seconds: float) -> Iterator[None]:
         signal.signal(signal.SIGALRM, previous)
 
 
-def best_cpu(call: Callable[[], object], rounds: int = 3) -> float:
-    """Fastest CPU time of ``rounds`` runs: other processes' load only ever adds to it."""
-    best = float("inf")
+def best_cpu(*calls: Callable[[], object], rounds: int = 3) -> list[float]:
+    """Fastest CPU time of each call over ``rounds`` rounds, the calls taking turns within a
+    round: other processes' load only ever adds to a time, and a busy spell then slows a
+    baseline and the call compared with it alike instead of one of them."""
+    best = [float("inf")] * len(calls)
     for _ in range(rounds):
-        gc.collect()
-        start = time.process_time()
-        call()
-        best = min(best, time.process_time() - start)
+        for index, call in enumerate(calls):
+            gc.collect()
+            start = time.process_time()
+            call()
+            best[index] = min(best[index], time.process_time() - start)
     return best
